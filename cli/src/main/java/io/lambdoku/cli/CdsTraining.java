@@ -1,0 +1,60 @@
+package io.lambdoku.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The launcher runs this once per build with -XX:ArchiveClassesAtExit: it exercises the everyday
+ * commands against a throwaway store so that the class-data archive holds what they load.
+ */
+public final class CdsTraining {
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path home = Files.createTempDirectory("lambdoku-training");
+        Path code = Files.createDirectories(home.resolve("code"));
+        Files.writeString(code.resolve("app.py"), "def handler(event, context):\n    return event\n");
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        Launch launch = new Launch(Map.of("LAMBDOKU_HOME", home.toString()), home, nowhere, nowhere);
+        Main main = new Main(launch);
+        try {
+            String[][] runs = {
+                {"create", "train", "--code", code.toString()},
+                {"create", "train-prod"},
+                {"config:set", "-a", "train", "A=1", "B=two words"},
+                {"config", "-a", "train"},
+                {"config", "-a", "train", "--json"},
+                {"config:get", "-a", "train", "A"},
+                {"config:unset", "-a", "train", "B"},
+                {"releases", "-a", "train"},
+                {"releases", "-a", "train", "--json"},
+                {"releases:info", "-a", "train"},
+                {"rollback", "-a", "train"},
+                {"pipeline:add", "-a", "train", "train-prod"},
+                {"pipeline:promote", "-a", "train"},
+                {"pipeline", "-a", "train"},
+                {"apps"},
+                {"apps:info", "-a", "train"},
+                {"push", "-a", "train", code.toString()},
+                {"config:set", "-a", "nope", "A=1"},
+                {"config:set", "-a", "train", "1A"},
+                {"help"},
+            };
+            for (String[] run : runs) {
+                main.run(run);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

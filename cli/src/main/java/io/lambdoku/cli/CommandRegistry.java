@@ -1,0 +1,56 @@
+package io.lambdoku.cli;
+
+import io.lambdoku.cli.app.AppsCommand;
+import io.lambdoku.cli.app.AppsDestroyCommand;
+import io.lambdoku.cli.app.AppsInfoCommand;
+import io.lambdoku.cli.app.AppsUpdateCommand;
+import io.lambdoku.cli.app.CreateCommand;
+import io.lambdoku.cli.app.InitCommand;
+import io.lambdoku.cli.app.PushCommand;
+import io.lambdoku.cli.config.ConfigCommand;
+import io.lambdoku.cli.config.ConfigGetCommand;
+import io.lambdoku.cli.config.ConfigSetCommand;
+import io.lambdoku.cli.config.ConfigUnsetCommand;
+import io.lambdoku.cli.pipeline.PipelineAddCommand;
+import io.lambdoku.cli.pipeline.PipelineCommand;
+import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
+import io.lambdoku.cli.pipeline.PipelineRemoveCommand;
+import io.lambdoku.cli.release.ReleasesCommand;
+import io.lambdoku.cli.release.ReleasesInfoCommand;
+import io.lambdoku.cli.release.RollbackCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every command by name, as constructors. Only the command a user runs is instantiated and reflected
+ * by picocli; building the whole annotated tree on every call would cost startup time (design.md §7).
+ */
+final class CommandRegistry {
+
+    private CommandRegistry() {
+    }
+
+    static Map<String, Function<Launch, Object>> commands() {
+        Map<String, Function<Launch, Object>> m = new LinkedHashMap<>();
+        m.put("create", CreateCommand::new);
+        m.put("apps", AppsCommand::new);
+        m.put("apps:info", AppsInfoCommand::new);
+        m.put("apps:update", AppsUpdateCommand::new);
+        m.put("apps:destroy", AppsDestroyCommand::new);
+        m.put("init", InitCommand::new);
+        m.put("push", PushCommand::new);
+        m.put("config", ConfigCommand::new);
+        m.put("config:get", ConfigGetCommand::new);
+        m.put("config:set", ConfigSetCommand::new);
+        m.put("config:unset", ConfigUnsetCommand::new);
+        m.put("releases", ReleasesCommand::new);
+        m.put("releases:info", ReleasesInfoCommand::new);
+        m.put("rollback", RollbackCommand::new);
+        m.put("pipeline", PipelineCommand::new);
+        m.put("pipeline:add", PipelineAddCommand::new);
+        m.put("pipeline:remove", PipelineRemoveCommand::new);
+        m.put("pipeline:promote", PipelinePromoteCommand::new);
+        return m;
+    }
+}

@@ -1,0 +1,12 @@
+package io.lambdoku.cli;
+
+/** Exit codes, as design.md §5 names them. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+}

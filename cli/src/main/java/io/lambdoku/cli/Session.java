@@ -1,0 +1,105 @@
+package io.lambdoku.cli;
+
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.FunctionRef;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root of one command run: resolves which functions and which backend the user
+ * meant, opens the backend lazily (commands that fail on their arguments never touch it) and closes it.
+ */
+public final class Session implements AutoCloseable {
+
+    private final Launch launch;
+    private final GlobalOptions global;
+    private final Output output;
+    private Optional<AppFile> appFile;
+    private LocalLambda local;
+
+    public Session(Launch launch, GlobalOptions global) {
+        this.launch = launch;
+        this.global = global;
+        this.output = new Output(launch.out(), launch.err(), global.json);
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    public Launch launch() {
+        return launch;
+    }
+
+    /** -a values, else the app of .lambdoku, else a usage error saying how to name one. */
+    public List<String> apps() {
+        if (!global.apps.isEmpty()) {
+            return List.copyOf(global.apps);
+        }
+        return appFile().map(f -> List.of(f.app())).orElseThrow(() -> new UsageException(
+                "No app given and no .lambdoku file here; pass -a NAME or run 'lambdoku init NAME' in this folder."));
+    }
+
+    /** --backend, LAMBDOKU_BACKEND, .lambdoku, an ARN among the apps (aws), else local. */
+    public String backendName() {
+        if (global.backend != null) {
+            return global.backend;
+        }
+        String fromEnv = launch.env().get("LAMBDOKU_BACKEND");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Optional<String> fromFile = appFile().flatMap(AppFile::backend);
+        if (fromFile.isPresent()) {
+            return fromFile.get();
+        }
+        return global.apps.stream().anyMatch(a -> a.startsWith("arn:")) ? "aws" : "local";
+    }
+
+    public LambdaApi api() {
+        String backend = backendName();
+        if ("local".equals(backend)) {
+            if (local == null) {
+                local = LocalLambda.open(LocalOptions.fromEnvironment(launch.env()));
+            }
+            return local;
+        }
+        if ("aws".equals(backend)) {
+            throw new UsageException("The aws backend is not part of this build yet; use --backend local.");
+        }
+        throw new UsageException("Unknown backend '" + backend + "'; use local or aws.");
+    }
+
+    public Events events() {
+        return new Events() {
+            @Override
+            public void retrying(String function, int attempt, String reason) {
+                if (global.debug) {
+                    output.note("Retrying " + function + " (attempt " + (attempt + 1) + "): " + reason);
+                }
+            }
+        };
+    }
+
+    /** The name the backend knows the function by. */
+    public static String functionName(String app) {
+        return FunctionRef.parse(app).name();
+    }
+
+    private Optional<AppFile> appFile() {
+        if (appFile == null) {
+            appFile = AppFile.find(launch.cwd());
+        }
+        return appFile;
+    }
+
+    @Override
+    public void close() {
+        if (local != null) {
+            local.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.lambdoku.cli.config;
+
+import io.lambdoku.cli.AppCommand;
+import io.lambdoku.cli.Launch;
+import io.lambdoku.cli.Session;
+import io.lambdoku.cli.UsageException;
+import io.lambdoku.cli.release.OutcomeView;
+import io.lambdoku.core.config.ConfigVars;
+import io.lambdoku.core.config.EnvAssignments;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "config:set", description = "Set config vars in one release, e.g. config:set A=1 'B=two words'.")
+public final class ConfigSetCommand extends AppCommand {
+
+    @Parameters(arity = "0..*", paramLabel = "KEY=VALUE")
+    List<String> assignments = new ArrayList<>();
+
+    @Option(names = "--file", paramLabel = ".env", description = "Also set every KEY=VALUE line of this file.")
+    Path file;
+
+    public ConfigSetCommand(Launch launch) {
+        super(launch);
+    }
+
+    @Override
+    protected int runFor(Session session, String function) {
+        return OutcomeView.print(session.output(), new ConfigVars(session.api(), session.events()).set(function, vars(session)));
+    }
+
+    private Map<String, String> vars(Session session) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (file != null) {
+            vars.putAll(EnvAssignments.parseDotEnv(session.launch().cwd().resolve(file)));
+        }
+        vars.putAll(EnvAssignments.parseArguments(assignments));
+        if (vars.isEmpty()) {
+            throw new UsageException("Nothing to set; give KEY=VALUE arguments or --file .env.");
+        }
+        return vars;
+    }
+}

@@ -1,0 +1,28 @@
+package io.lambdoku.cli.config;
+
+import io.lambdoku.cli.AppCommand;
+import io.lambdoku.cli.Launch;
+import io.lambdoku.cli.Session;
+import io.lambdoku.cli.release.OutcomeView;
+import io.lambdoku.core.config.ConfigVars;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "config:unset", description = "Remove config vars in one release.")
+public final class ConfigUnsetCommand extends AppCommand {
+
+    @Parameters(arity = "1..*", paramLabel = "KEY")
+    List<String> keys;
+
+    public ConfigUnsetCommand(Launch launch) {
+        super(launch);
+    }
+
+    @Override
+    protected int runFor(Session session, String function) {
+        return OutcomeView.print(session.output(),
+                new ConfigVars(session.api(), session.events()).unset(function, new LinkedHashSet<>(keys)));
+    }
+}

@@ -1,0 +1,116 @@
+package io.lambdoku.core.code;
+
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.LambdaLimits;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/** Deployment packages: a folder zipped reproducibly, or a zip file read and checked as Lambda would. */
+public final class Zips {
+
+    /** 1980-01-02, the earliest DOS time every zip reader agrees on; fixed so equal trees hash alike. */
+    private static final long FIXED_TIME = 315_619_200_000L;
+    private static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    private Zips() {
+    }
+
+    /** A folder or a .zip file, as {@code create --code} and {@code push} accept. */
+    public static CodeZip load(Path path) {
+        if (Files.isDirectory(path)) {
+            return fromDirectory(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidParameterException("No such folder or zip file: " + path + ".");
+        }
+        try {
+            return checked(Files.readAllBytes(path), path.toString());
+        } catch (IOException e) {
+            throw new InvalidParameterException("Cannot read " + path + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** An empty package, for functions created before their code exists. */
+    public static CodeZip empty() {
+        return new CodeZip(EMPTY_ZIP);
+    }
+
+    /** Entries sorted, fixed timestamps, no host metadata: the same tree always gives the same CodeSha256. */
+    public static CodeZip fromDirectory(Path dir) {
+        List<Path> files = regularFiles(dir);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(buffer)) {
+            for (Path file : files) {
+                ZipEntry entry = new ZipEntry(dir.relativize(file).toString().replace('\\', '/'));
+                entry.setTime(FIXED_TIME);
+                zip.putNextEntry(entry);
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+            if (files.isEmpty()) {
+                return empty();
+            }
+        } catch (IOException e) {
+            throw new InvalidParameterException("Cannot zip " + dir + ": " + e.getMessage() + ".");
+        }
+        return checked(buffer.toByteArray(), dir.toString());
+    }
+
+    private static List<Path> regularFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidParameterException("Cannot read folder " + dir + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** Refuses what Lambda refuses: not a zip, a corrupt zip, over 50 MB zipped or 250 MB unzipped. */
+    public static CodeZip checked(byte[] bytes, String origin) {
+        if (bytes.length > LambdaLimits.MAX_ZIP_BYTES) {
+            throw new InvalidParameterException(origin + " is " + bytes.length / (1024 * 1024)
+                    + " MB; Lambda takes at most 50 MB zipped in a direct upload.");
+        }
+        checkReadable(bytes, origin);
+        return new CodeZip(bytes);
+    }
+
+    public static void checkReadable(byte[] bytes, String origin) {
+        boolean empty = bytes.length == EMPTY_ZIP.length && bytes[2] == 0x05;
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || !(bytes[2] == 0x03 || empty)) {
+            throw new InvalidParameterException(origin + " is not a zip file; give a folder or a .zip.");
+        }
+        long unzipped = 0;
+        byte[] chunk = new byte[64 * 1024];
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            while (in.getNextEntry() != null) {
+                unzipped += drain(in, chunk);
+                if (unzipped > LambdaLimits.MAX_UNZIPPED_BYTES) {
+                    throw new InvalidParameterException(origin + " unzips to over 250 MB, Lambda's limit.");
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidParameterException(origin + " is a corrupt zip (" + e.getMessage()
+                    + "); rebuild it and try again.");
+        }
+    }
+
+    private static long drain(InputStream in, byte[] chunk) throws IOException {
+        long total = 0;
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            total += n;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,79 @@
+package io.lambdoku.core.config;
+
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.LambdaLimits;
+import io.lambdoku.core.release.AtomicRelease;
+import io.lambdoku.core.release.ReleaseOutcome;
+import io.lambdoku.core.release.Update;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Heroku's config vars, kept in the function's environment; each change is one release. */
+public final class ConfigVars {
+
+    private final LambdaApi api;
+    private final AtomicRelease releases;
+
+    public ConfigVars(LambdaApi api, Events events) {
+        this.api = api;
+        this.releases = new AtomicRelease(api, events);
+    }
+
+    public Map<String, String> list(String function) {
+        return api.getFunction(function, FunctionConfig.LATEST).settings().environment();
+    }
+
+    /** The values of {@code keys} that are set, in the order asked. */
+    public Map<String, String> get(String function, List<String> keys) {
+        Map<String, String> env = list(function);
+        Map<String, String> found = new LinkedHashMap<>();
+        keys.stream().filter(env::containsKey).forEach(k -> found.put(k, env.get(k)));
+        return found;
+    }
+
+    public ReleaseOutcome set(String function, Map<String, String> vars) {
+        vars.keySet().forEach(LambdaLimits::checkEnvName);
+        return releases.apply(function, latest -> {
+            Map<String, String> env = new TreeMap<>(latest.settings().environment());
+            List<String> changed = new ArrayList<>();
+            vars.forEach((k, v) -> {
+                if (!v.equals(env.put(k, v))) {
+                    changed.add(k);
+                }
+            });
+            if (changed.isEmpty()) {
+                return Optional.empty();
+            }
+            LambdaLimits.checkEnvironment(env);
+            return Optional.of(Update.settings(latest.settings().withEnvironment(env), describe("Set ", changed)));
+        }, "No change: " + String.join(", ", vars.keySet()) + " already had " + (vars.size() == 1 ? "that value" : "those values") + ".");
+    }
+
+    public ReleaseOutcome unset(String function, Set<String> keys) {
+        return releases.apply(function, latest -> {
+            Map<String, String> env = new TreeMap<>(latest.settings().environment());
+            List<String> removed = keys.stream().filter(k -> env.remove(k) != null).toList();
+            if (removed.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Update.settings(latest.settings().withEnvironment(env), describe("Unset ", removed)));
+        }, "No change: " + String.join(", ", keys) + (keys.size() == 1 ? " was" : " were") + " not set.");
+    }
+
+    /** "Set A, B" — cut to Lambda's 256-character version description, as Heroku would summarise it. */
+    private static String describe(String verb, List<String> keys) {
+        String text = verb + String.join(", ", keys);
+        if (text.length() <= LambdaLimits.MAX_DESCRIPTION) {
+            return text;
+        }
+        String more = " and more (" + keys.size() + " vars)";
+        return text.substring(0, LambdaLimits.MAX_DESCRIPTION - more.length()) + more;
+    }
+}

@@ -1,0 +1,19 @@
+package io.lambdoku.core.event;
+
+/**
+ * What operations report while they work; the CLI decides how (or whether) to show it.
+ * Core never prints.
+ */
+public interface Events {
+
+    Events NONE = new Events() {
+    };
+
+    /** A write lost a race (stale RevisionId or update in progress) and is re-applied. */
+    default void retrying(String function, int attempt, String reason) {
+    }
+
+    /** The function's LastUpdateStatus is InProgress; the operation waits for it. */
+    default void waitingForUpdate(String function) {
+    }
+}

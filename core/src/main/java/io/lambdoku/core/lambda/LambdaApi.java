@@ -1,0 +1,58 @@
+package io.lambdoku.core.lambda;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The port every backend implements: Lambda's own concepts ($LATEST, versions, aliases, tags, code,
+ * RevisionId), never lambdoku's releases or pipelines. Failures are the {@link LambdaException}
+ * subclasses, with messages written for the user.
+ */
+public interface LambdaApi {
+
+    FunctionConfig createFunction(NewFunction function);
+
+    /** $LATEST or a published version ({@code "7"}); throws {@link ResourceNotFoundException}. */
+    FunctionConfig getFunction(String name, String qualifier);
+
+    List<FunctionConfig> listFunctions();
+
+    /** Replaces the settings of $LATEST (the environment as a whole, as Lambda does). */
+    FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> revisionId);
+
+    FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId);
+
+    /**
+     * Snapshots $LATEST into a new numbered version, or returns the newest version when nothing
+     * changed since it. {@code codeSha256} publishes only if $LATEST still has that code.
+     */
+    FunctionConfig publishVersion(String name, String description, Optional<String> codeSha256, Optional<String> revisionId);
+
+    /** Every published version, oldest first (adapters follow all pages). */
+    List<FunctionConfig> listVersions(String name);
+
+    void deleteFunction(String name);
+
+    void deleteVersion(String name, int version);
+
+    Map<String, String> listTags(String name);
+
+    void tagFunction(String name, Map<String, String> tags);
+
+    void untagFunction(String name, Set<String> keys);
+
+    Alias createAlias(String function, AliasSpec alias);
+
+    Alias updateAlias(String function, AliasSpec alias, Optional<String> revisionId);
+
+    Alias getAlias(String function, String alias);
+
+    List<Alias> listAliases(String function);
+
+    void deleteAlias(String function, String alias);
+
+    /** True when the backend still holds the code with this CodeSha256 (rollback/promote need it). */
+    boolean hasCode(String codeSha256);
+}

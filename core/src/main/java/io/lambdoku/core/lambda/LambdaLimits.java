@@ -1,0 +1,140 @@
+package io.lambdoku.core.lambda;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Lambda's validation rules, written once: the local backend enforces them as Lambda does, and
+ * core checks them before any call so that bad input changes nothing on any backend.
+ * Sources: the Lambda API reference (CreateFunction, PublishVersion, CreateAlias) and
+ * "Defined runtime environment variables" in the Lambda developer guide.
+ */
+public final class LambdaLimits {
+
+    public static final int MAX_DESCRIPTION = 256;
+    public static final int MAX_ENVIRONMENT_BYTES = 4096;
+    public static final long MAX_ZIP_BYTES = 50L * 1024 * 1024;
+    public static final long MAX_UNZIPPED_BYTES = 250L * 1024 * 1024;
+    public static final int MIN_MEMORY = 128;
+    public static final int MAX_MEMORY = 10240;
+    public static final int MAX_TIMEOUT = 900;
+
+    private static final Pattern ENV_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}");
+    private static final Set<String> RESERVED_ENV = Set.of(
+            "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+    private static final Set<String> RUNTIMES = Set.of(
+            "python3.9", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14",
+            "nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x",
+            "java8.al2", "java11", "java17", "java21", "java25",
+            "dotnet8", "ruby3.2", "ruby3.3", "ruby3.4", "provided.al2", "provided.al2023");
+
+    private LambdaLimits() {
+    }
+
+    public static void checkFunctionName(String name) {
+        if (!FUNCTION_NAME.matcher(name).matches()) {
+            throw new InvalidParameterException("Invalid function name '" + name
+                    + "': use 1 to 64 letters, digits, hyphens or underscores.");
+        }
+    }
+
+    public static void checkEnvName(String key) {
+        if (!ENV_NAME.matcher(key).matches()) {
+            throw new InvalidParameterException("Invalid config var name '" + key
+                    + "': it must start with a letter and have at least two letters, digits or underscores.");
+        }
+        if (RESERVED_ENV.contains(key)) {
+            throw new InvalidParameterException("Config var name '" + key
+                    + "' is reserved by Lambda; choose another name.");
+        }
+    }
+
+    public static void checkEnvironment(Map<String, String> env) {
+        env.keySet().forEach(LambdaLimits::checkEnvName);
+        int size = environmentBytes(env);
+        if (size > MAX_ENVIRONMENT_BYTES) {
+            throw new InvalidParameterException("Config vars would take " + size
+                    + " bytes, over Lambda's limit of 4 KB (4096 bytes) for all names and values together.");
+        }
+    }
+
+    /** Lambda measures the environment as the JSON object it stores: {"KEY":"value",...}. */
+    public static int environmentBytes(Map<String, String> env) {
+        int size = 2;
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            size += jsonStringBytes(e.getKey()) + jsonStringBytes(e.getValue()) + 2;
+        }
+        return env.isEmpty() ? size : size - 1;
+    }
+
+    private static int jsonStringBytes(String s) {
+        int escapes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                escapes++;
+            }
+        }
+        return s.getBytes(StandardCharsets.UTF_8).length + escapes + 2;
+    }
+
+    public static void checkDescription(String description) {
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidParameterException("Description is " + description.length()
+                    + " characters long; Lambda allows at most " + MAX_DESCRIPTION + ".");
+        }
+    }
+
+    public static void checkSettings(FunctionSettings s) {
+        if (!RUNTIMES.contains(s.runtime())) {
+            throw new InvalidParameterException("Unknown runtime '" + s.runtime()
+                    + "'; use one of Lambda's runtimes, e.g. python3.12, nodejs20.x, java21, provided.al2023.");
+        }
+        if (s.handler().isBlank() || s.handler().length() > 128) {
+            throw new InvalidParameterException("Handler '" + s.handler() + "' must be 1 to 128 characters, e.g. app.handler.");
+        }
+        if (s.memorySize() < MIN_MEMORY || s.memorySize() > MAX_MEMORY) {
+            throw new InvalidParameterException("Memory " + s.memorySize() + " MB is out of range; Lambda allows "
+                    + MIN_MEMORY + " to " + MAX_MEMORY + " MB.");
+        }
+        if (s.timeout() < 1 || s.timeout() > MAX_TIMEOUT) {
+            throw new InvalidParameterException("Timeout " + s.timeout() + " s is out of range; Lambda allows 1 to "
+                    + MAX_TIMEOUT + " seconds.");
+        }
+        checkEnvironment(s.environment());
+    }
+
+    public static void checkAlias(AliasSpec alias) {
+        if (!ALIAS_NAME.matcher(alias.name()).matches()) {
+            throw new InvalidParameterException("Invalid alias name '" + alias.name()
+                    + "': use letters, digits, hyphens or underscores, not only digits.");
+        }
+        checkDescription(alias.description());
+        checkPublished(alias.functionVersion());
+        alias.additionalVersion().ifPresent(extra -> {
+            checkPublished(extra.version());
+            if (extra.version().equals(alias.functionVersion())) {
+                throw new InvalidParameterException("An alias cannot route to version " + extra.version()
+                        + " twice; the weighted version must differ from the primary one.");
+            }
+            if (!(extra.weight() >= 0.0 && extra.weight() <= 1.0)) {
+                throw new InvalidParameterException("Weight " + extra.weight() + " for version " + extra.version()
+                        + " is out of range; use a fraction from 0.0 to 1.0.");
+            }
+        });
+    }
+
+    private static void checkPublished(String version) {
+        if (!version.matches("[0-9]+")) {
+            throw new InvalidParameterException("An alias must point at a published version, not '" + version + "'.");
+        }
+    }
+}

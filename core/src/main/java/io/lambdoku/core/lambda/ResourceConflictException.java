@@ -1,0 +1,9 @@
+package io.lambdoku.core.lambda;
+
+/** The resource exists already, or is in use (a version an alias points to). */
+public class ResourceConflictException extends LambdaException {
+
+    public ResourceConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,93 @@
+package io.lambdoku.core.release;
+
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.LambdaException;
+import io.lambdoku.core.lambda.PreconditionFailedException;
+import io.lambdoku.core.lambda.UpdateInProgressException;
+import java.util.Optional;
+
+/**
+ * The read-modify-write protocol every release goes through (design.md §3): read $LATEST with its
+ * RevisionId, apply the change, write with that RevisionId, wait for the update to settle, publish
+ * with the RevisionId the write returned. A lost race re-reads and re-applies the change, with
+ * jittered backoff, a bounded number of times. No tool that skips RevisionId can keep ten concurrent
+ * config:set of ten keys; this one does.
+ */
+public final class AtomicRelease {
+
+    private final LambdaApi api;
+    private final Events events;
+    private final Backoff backoff;
+    private final UpdateWaiter waiter;
+
+    public AtomicRelease(LambdaApi api, Events events, Backoff backoff) {
+        this.api = api;
+        this.events = events;
+        this.backoff = backoff;
+        this.waiter = new UpdateWaiter(api, events);
+    }
+
+    public AtomicRelease(LambdaApi api, Events events) {
+        this(api, events, Backoff.DEFAULT);
+    }
+
+    public ReleaseOutcome apply(String function, Change change, String unchangedMessage) {
+        Optional<String> pendingDescription = Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            FunctionConfig latest = waiter.settled(api.getFunction(function, FunctionConfig.LATEST));
+            Optional<Update> update = change.against(latest);
+            try {
+                if (update.isEmpty()) {
+                    return pendingDescription.isEmpty()
+                            ? ReleaseOutcome.unchanged(function, unchangedMessage)
+                            : publish(latest, pendingDescription.get());
+                }
+                pendingDescription = Optional.of(update.get().description());
+                return publish(write(latest, update.get()), update.get().description());
+            } catch (PreconditionFailedException | UpdateInProgressException raced) {
+                if (backoff.exhausted(attempt)) {
+                    throw new GaveUpException(function, attempt, raced);
+                }
+                events.retrying(function, attempt, raced.getMessage());
+                backoff.pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Our write landed but a later writer beat our publish: they read after our write, so $LATEST
+     * still holds our change; publishing it now either makes our release or returns theirs, which
+     * contains our change too.
+     */
+    private ReleaseOutcome publish(FunctionConfig written, String description) {
+        FunctionConfig version = api.publishVersion(written.name(), description,
+                Optional.of(written.codeSha256()), Optional.of(written.revisionId()));
+        return ReleaseOutcome.released(Release.of(version));
+    }
+
+    /** Returns $LATEST as our last write left it, carrying that write's RevisionId for the publish. */
+    private FunctionConfig write(FunctionConfig latest, Update update) {
+        FunctionConfig current = latest;
+        if (update.settings().isPresent() && !update.settings().get().equals(current.settings())) {
+            current = api.updateFunctionConfiguration(current.name(), update.settings().get(),
+                    Optional.of(current.revisionId()));
+            waiter.settled(current);
+        }
+        if (update.code().isPresent() && !update.code().get().codeSha256().equals(current.codeSha256())) {
+            current = api.updateFunctionCode(current.name(), update.code().get(),
+                    Optional.of(current.revisionId()));
+            waiter.settled(current);
+        }
+        return current;
+    }
+
+    /** Too many lost races in a row; nothing of this change was published. */
+    public static final class GaveUpException extends LambdaException {
+        GaveUpException(String function, int attempts, RuntimeException last) {
+            super("Gave up changing " + function + " after " + attempts
+                    + " attempts lost to concurrent changes; run the command again.", last);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.lambdoku.core.release;
+
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.StoredCode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Restores the code and the whole configuration (env, handler, runtime, memory, timeout, layers,
+ * role) of an earlier release onto $LATEST and publishes it as "Rollback to vN".
+ */
+public final class Rollback {
+
+    private final LambdaApi api;
+    private final ReleaseLog log;
+    private final AtomicRelease releases;
+
+    public Rollback(LambdaApi api, Events events) {
+        this.api = api;
+        this.log = new ReleaseLog(api);
+        this.releases = new AtomicRelease(api, events);
+    }
+
+    /** Rolls back to release {@code version}, or without one to the release before the newest. */
+    public ReleaseOutcome to(String function, Optional<Integer> version) {
+        Release target = version.map(v -> log.get(function, v)).orElseGet(() -> previous(function));
+        if (!api.hasCode(target.codeSha256())) {
+            throw new ResourceNotFoundException("The code of " + target.label() + " (" + target.codeSha256()
+                    + ") is no longer in the artifact store, so it cannot be restored; nothing was changed.");
+        }
+        String description = "Rollback to " + target.label();
+        return releases.apply(function, latest -> {
+            boolean sameSettings = latest.settings().equals(target.settings());
+            boolean sameCode = latest.codeSha256().equals(target.codeSha256());
+            if (sameSettings && sameCode) {
+                return Optional.empty();
+            }
+            return Optional.of(new Update(Optional.of(target.settings()),
+                    Optional.of(new StoredCode(target.codeSha256())), description));
+        }, "No change: " + function + " already runs the code and config of " + target.label() + ".");
+    }
+
+    private Release previous(String function) {
+        List<Release> newestTwo = log.list(function, 2);
+        if (newestTwo.size() < 2) {
+            throw new ResourceNotFoundException("Function " + function
+                    + " has no release before the current one to roll back to.");
+        }
+        return newestTwo.get(1);
+    }
+}

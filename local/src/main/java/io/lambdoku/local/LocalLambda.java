@@ -1,0 +1,442 @@
+package io.lambdoku.local;
+
+import io.lambdoku.core.code.Zips;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.CodeSource;
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.LambdaLimits;
+import io.lambdoku.core.lambda.NewFunction;
+import io.lambdoku.core.lambda.PreconditionFailedException;
+import io.lambdoku.core.lambda.ResourceConflictException;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.StoredCode;
+import io.lambdoku.core.lambda.UpdateInProgressException;
+import io.lambdoku.local.store.BlobIntents;
+import io.lambdoku.local.store.BlobStore;
+import io.lambdoku.local.store.Database;
+import io.lambdoku.local.store.SettingsJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The embedded backend: Lambda's semantics over SQLite metadata and content-addressed code blobs,
+ * safe for many CLI processes at once. Every check and every mutation of one call happens in one
+ * transaction, so a concurrent writer can never slip between a RevisionId check and its write.
+ */
+public final class LocalLambda implements LambdaApi, AutoCloseable {
+
+    private static final String ROW = "SELECT v.version, v.settings, v.description, v.code_sha, c.size, v.revision_id,"
+            + " v.last_modified, f.busy_until, v.function FROM versions v JOIN functions f ON f.name = v.function"
+            + " JOIN code c ON c.sha = v.code_sha ";
+
+    private final LocalOptions options;
+    private final Database db;
+    private final BlobStore blobs;
+    private final BlobIntents intents;
+    private final Arns arns;
+    private final LocalAliases aliases;
+
+    private LocalLambda(LocalOptions options, Database db, BlobStore blobs) {
+        this.options = options;
+        this.db = db;
+        this.blobs = blobs;
+        this.intents = new BlobIntents(db, blobs);
+        this.arns = new Arns(options.region());
+        this.aliases = new LocalAliases(db, arns, this::requireVersion);
+    }
+
+    /** Opens (creating if needed) the store under {@code options.storeDir()} and repairs what a crash left. */
+    public static LocalLambda open(LocalOptions options) {
+        try {
+            Files.createDirectories(options.storeDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.storeDir() + ": " + e.getMessage(), e);
+        }
+        Database db = Database.open(options.storeDir().resolve("lambdoku.db"));
+        LocalLambda lambda = new LocalLambda(options, db, new BlobStore(options.storeDir().resolve("blobs")));
+        lambda.intents.recover();
+        return lambda;
+    }
+
+    @Override
+    public FunctionConfig createFunction(NewFunction f) {
+        LambdaLimits.checkFunctionName(f.name());
+        LambdaLimits.checkSettings(f.settings());
+        LambdaLimits.checkDescription(f.description());
+        Zips.checked(f.code().bytes(), "The code of " + f.name());
+        checkTags(f.tags());
+        if (functionExists(f.name())) {
+            throw alreadyExists(f.name());
+        }
+        return withCode(f.code(), c -> {
+            if (exists(c, f.name())) {
+                throw alreadyExists(f.name());
+            }
+            execute(c, "INSERT INTO functions(name, tags, busy_until, created) VALUES (?, ?, ?, ?)",
+                    f.name(), SettingsJson.asString(f.tags()), busyUntil(), now());
+            execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
+                    + " VALUES (?, 0, ?, ?, ?, ?, ?)", f.name(), SettingsJson.write(f.settings()), f.description(),
+                    f.code().codeSha256(), newRevision(), now());
+            return row(c, f.name(), 0);
+        });
+    }
+
+    @Override
+    public FunctionConfig getFunction(String name, String qualifier) {
+        return db.read(c -> {
+            int version = aliases.resolve(c, name, qualifier);
+            return row(c, name, version);
+        });
+    }
+
+    @Override
+    public List<FunctionConfig> listFunctions() {
+        return db.read(c -> rows(c, ROW + "WHERE v.version = 0 ORDER BY v.function"));
+    }
+
+    @Override
+    public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> revisionId) {
+        LambdaLimits.checkSettings(settings);
+        return db.write(c -> {
+            FunctionConfig latest = writableLatest(c, name, revisionId);
+            execute(c, "UPDATE versions SET settings = ?, revision_id = ?, last_modified = ? WHERE function = ? AND version = 0",
+                    SettingsJson.write(settings), newRevision(), now(), latest.name());
+            return markUpdating(c, name);
+        });
+    }
+
+    @Override
+    public FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId) {
+        if (code instanceof CodeZip zip) {
+            Zips.checked(zip.bytes(), "The code of " + name);
+            getFunction(name, FunctionConfig.LATEST);
+            return withCode(zip, c -> setCode(c, name, zip.codeSha256(), revisionId));
+        }
+        StoredCode stored = (StoredCode) code;
+        return db.write(c -> {
+            if (!hasCode(c, stored.codeSha256())) {
+                throw new ResourceNotFoundException("No code with CodeSha256 " + stored.codeSha256()
+                        + " in the local artifact store.");
+            }
+            return setCode(c, name, stored.codeSha256(), revisionId);
+        });
+    }
+
+    private FunctionConfig setCode(Connection c, String name, String sha, Optional<String> revisionId) throws SQLException {
+        writableLatest(c, name, revisionId);
+        execute(c, "UPDATE versions SET code_sha = ?, revision_id = ?, last_modified = ? WHERE function = ? AND version = 0",
+                sha, newRevision(), now(), name);
+        return markUpdating(c, name);
+    }
+
+    @Override
+    public FunctionConfig publishVersion(String name, String description, Optional<String> codeSha256,
+                                         Optional<String> revisionId) {
+        LambdaLimits.checkDescription(description);
+        return db.write(c -> {
+            FunctionConfig latest = writableLatest(c, name, revisionId);
+            if (codeSha256.isPresent() && !codeSha256.get().equals(latest.codeSha256())) {
+                throw new PreconditionFailedException("CodeSha256 " + codeSha256.get() + " does not match the code of "
+                        + name + " $LATEST (" + latest.codeSha256() + "); its code changed since it was read.");
+            }
+            Optional<FunctionConfig> newest = newestVersion(c, name);
+            if (newest.isPresent() && newest.get().settings().equals(latest.settings())
+                    && newest.get().codeSha256().equals(latest.codeSha256())) {
+                return newest.get(); // as Lambda: nothing changed since the newest version
+            }
+            int number = lastVersion(c, name) + 1;
+            execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
+                    + " SELECT function, ?, settings, ?, code_sha, ?, ? FROM versions WHERE function = ? AND version = 0",
+                    number, description, newRevision(), now(), name);
+            execute(c, "UPDATE functions SET last_version = ? WHERE name = ?", number, name);
+            return row(c, name, number);
+        });
+    }
+
+    @Override
+    public List<FunctionConfig> listVersions(String name) {
+        return db.read(c -> {
+            requireFunction(c, name);
+            return rows(c, ROW + "WHERE v.function = ? AND v.version > 0 ORDER BY v.version", name);
+        });
+    }
+
+    @Override
+    public void deleteFunction(String name) {
+        db.write(c -> {
+            requireFunction(c, name);
+            execute(c, "DELETE FROM aliases WHERE function = ?", name);
+            execute(c, "DELETE FROM versions WHERE function = ?", name);
+            execute(c, "DELETE FROM functions WHERE name = ?", name);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteVersion(String name, int version) {
+        if (version <= 0) {
+            throw new InvalidParameterException("Only published versions can be deleted, not $LATEST.");
+        }
+        db.write(c -> {
+            requireVersion(c, name, version);
+            Optional<String> user = aliases.aliasUsing(c, name, version);
+            if (user.isPresent()) {
+                throw new ResourceConflictException("Version " + version + " of " + name + " is used by alias "
+                        + user.get() + "; point the alias at another version first.");
+            }
+            execute(c, "DELETE FROM versions WHERE function = ? AND version = ?", name, version);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> listTags(String name) {
+        return db.read(c -> tags(c, name));
+    }
+
+    @Override
+    public void tagFunction(String name, Map<String, String> tags) {
+        checkTags(tags);
+        db.write(c -> {
+            Map<String, String> all = new java.util.TreeMap<>(tags(c, name));
+            all.putAll(tags);
+            execute(c, "UPDATE functions SET tags = ? WHERE name = ?", SettingsJson.asString(all), name);
+            return null;
+        });
+    }
+
+    @Override
+    public void untagFunction(String name, Set<String> keys) {
+        db.write(c -> {
+            Map<String, String> all = new java.util.TreeMap<>(tags(c, name));
+            all.keySet().removeAll(keys);
+            execute(c, "UPDATE functions SET tags = ? WHERE name = ?", SettingsJson.asString(all), name);
+            return null;
+        });
+    }
+
+    @Override
+    public Alias createAlias(String function, AliasSpec alias) {
+        return aliases.create(function, alias);
+    }
+
+    @Override
+    public Alias updateAlias(String function, AliasSpec alias, Optional<String> revisionId) {
+        return aliases.update(function, alias, revisionId);
+    }
+
+    @Override
+    public Alias getAlias(String function, String alias) {
+        return aliases.get(function, alias);
+    }
+
+    @Override
+    public List<Alias> listAliases(String function) {
+        return aliases.list(function);
+    }
+
+    @Override
+    public void deleteAlias(String function, String alias) {
+        aliases.delete(function, alias);
+    }
+
+    @Override
+    public boolean hasCode(String codeSha256) {
+        return db.read(c -> hasCode(c, codeSha256));
+    }
+
+    /** The zip's bytes, for tools that need the code itself (rollback on another backend, invoke). */
+    public Optional<byte[]> readCode(String codeSha256) {
+        return db.read(c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT hex FROM code WHERE sha = ?", codeSha256);
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? blobs.read(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    // --- code blobs -------------------------------------------------------------------------------
+
+    /** Writes the blob, then commits {@code work} together with the code row (see {@link BlobIntents}). */
+    private <T> T withCode(CodeZip zip, Database.SqlWork<T> work) {
+        String hex = zip.sha256Hex();
+        long intent = intents.begin(hex);
+        boolean committed = false;
+        try {
+            blobs.put(hex, zip.bytes());
+            T result = db.write(c -> {
+                execute(c, "INSERT OR IGNORE INTO code(sha, hex, size) VALUES (?, ?, ?)", zip.codeSha256(), hex, zip.size());
+                T r = work.run(c);
+                BlobIntents.complete(c, intent);
+                return r;
+            });
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                intents.abandon(intent, hex);
+            }
+        }
+    }
+
+    private boolean hasCode(Connection c, String sha) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT hex FROM code WHERE sha = ?", sha); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && blobs.exists(rs.getString(1));
+        }
+    }
+
+    // --- rows ---------------------------------------------------------------------------------------
+
+    /** $LATEST, checked for being writable now: it exists, no update is in progress, the RevisionId is current. */
+    private FunctionConfig writableLatest(Connection c, String name, Optional<String> revisionId) throws SQLException {
+        FunctionConfig latest = row(c, name, 0);
+        if (latest.lastUpdateStatus() == io.lambdoku.core.lambda.UpdateStatus.IN_PROGRESS) {
+            throw new UpdateInProgressException("The operation cannot be performed at this time. "
+                    + "An update is in progress for resource: " + latest.arn());
+        }
+        if (revisionId.isPresent() && !revisionId.get().equals(latest.revisionId())) {
+            throw new PreconditionFailedException("The RevisionId provided does not match the latest RevisionId of "
+                    + name + "; it changed since it was read.");
+        }
+        return latest;
+    }
+
+    private FunctionConfig markUpdating(Connection c, String name) throws SQLException {
+        execute(c, "UPDATE functions SET busy_until = ? WHERE name = ?", busyUntil(), name);
+        return row(c, name, 0);
+    }
+
+    private FunctionConfig row(Connection c, String name, int version) throws SQLException {
+        List<FunctionConfig> found = rows(c, ROW + "WHERE v.function = ? AND v.version = ?", name, version);
+        if (found.isEmpty()) {
+            requireFunction(c, name);
+            throw new ResourceNotFoundException("Function " + name + " has no version " + version + ".");
+        }
+        return found.get(0);
+    }
+
+    private void requireVersion(Connection c, String name, int version) throws SQLException {
+        row(c, name, version);
+    }
+
+    private Optional<FunctionConfig> newestVersion(Connection c, String name) throws SQLException {
+        return rows(c, ROW + "WHERE v.function = ? AND v.version > 0 ORDER BY v.version DESC LIMIT 1", name)
+                .stream().findFirst();
+    }
+
+    private List<FunctionConfig> rows(Connection c, String sql, Object... args) throws SQLException {
+        List<FunctionConfig> out = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int version = rs.getInt(1);
+                String name = rs.getString(9);
+                boolean busy = version == 0 && rs.getLong(8) > now;
+                out.add(new FunctionConfig(name,
+                        version == 0 ? arns.function(name) : arns.qualified(name, Integer.toString(version)),
+                        version == 0 ? FunctionConfig.LATEST : Integer.toString(version),
+                        SettingsJson.read(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), rs.getString(7),
+                        busy ? io.lambdoku.core.lambda.UpdateStatus.IN_PROGRESS : io.lambdoku.core.lambda.UpdateStatus.SUCCESSFUL,
+                        Optional.empty()));
+            }
+        }
+        return out;
+    }
+
+    private int lastVersion(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT last_version FROM functions WHERE name = ?", name);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.getInt(1);
+        }
+    }
+
+    private Map<String, String> tags(Connection c, String name) throws SQLException {
+        requireFunction(c, name);
+        try (PreparedStatement ps = prepare(c, "SELECT tags FROM functions WHERE name = ?", name);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            @SuppressWarnings("unchecked")
+            Map<String, String> tags = (Map<String, String>) (Map<?, ?>) SettingsJson.asMap(rs.getString(1));
+            return Map.copyOf(tags);
+        }
+    }
+
+    private boolean functionExists(String name) {
+        return db.read(c -> exists(c, name));
+    }
+
+    static boolean exists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT 1 FROM functions WHERE name = ?", name); ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    static void requireFunction(Connection c, String name) throws SQLException {
+        if (!exists(c, name)) {
+            throw new ResourceNotFoundException("Function " + name + " does not exist.");
+        }
+    }
+
+    private static ResourceConflictException alreadyExists(String name) {
+        return new ResourceConflictException("Function " + name + " already exists.");
+    }
+
+    private static void checkTags(Map<String, String> tags) {
+        tags.forEach((k, v) -> {
+            if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v.length() > 256) {
+                throw new InvalidParameterException("Invalid tag '" + k + "': keys take 1 to 128 characters and may not"
+                        + " start with aws:, values at most 256.");
+            }
+        });
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps;
+    }
+
+    static int execute(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private long busyUntil() {
+        return options.updateDelay().isZero() ? 0 : System.currentTimeMillis() + options.updateDelay().toMillis();
+    }
+
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    static String newRevision() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,26 @@
+package io.lambdoku.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where the local backend keeps its state and how it behaves. {@code updateDelay} keeps
+ * LastUpdateStatus InProgress for that long after each update, to exercise callers' waiting logic.
+ */
+public record LocalOptions(Path home, String region, Duration updateDelay) {
+
+    public static final String ACCOUNT = "000000000000";
+
+    /** From LAMBDOKU_HOME (default ~/.lambdoku), AWS_REGION and LAMBDOKU_LOCAL_UPDATE_DELAY_MS. */
+    public static LocalOptions fromEnvironment(Map<String, String> env) {
+        String home = env.getOrDefault("LAMBDOKU_HOME", System.getProperty("user.home") + "/.lambdoku");
+        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+        long delay = Long.parseLong(env.getOrDefault("LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "0"));
+        return new LocalOptions(Path.of(home), region, Duration.ofMillis(delay));
+    }
+
+    public Path storeDir() {
+        return home.resolve("local");
+    }
+}

@@ -1,0 +1,50 @@
+package io.lambdoku.local.store;
+
+import java.util.List;
+
+/** The local backend's tables. Version 0 of a function is $LATEST. */
+final class Schema {
+
+    static final List<String> STATEMENTS = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS functions (
+              name TEXT PRIMARY KEY,
+              last_version INTEGER NOT NULL DEFAULT 0, -- highest number ever published: never reused
+              tags TEXT NOT NULL DEFAULT '{}',
+              busy_until INTEGER NOT NULL DEFAULT 0,   -- epoch ms; LastUpdateStatus is InProgress until then
+              created TEXT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS code (
+              sha TEXT PRIMARY KEY,                    -- CodeSha256, base64
+              hex TEXT NOT NULL UNIQUE,                -- the blob's file name
+              size INTEGER NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS versions (
+              function TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              version INTEGER NOT NULL,
+              settings TEXT NOT NULL,
+              description TEXT NOT NULL,
+              code_sha TEXT NOT NULL REFERENCES code(sha),
+              revision_id TEXT NOT NULL,
+              last_modified TEXT NOT NULL,
+              PRIMARY KEY (function, version))""",
+            """
+            CREATE TABLE IF NOT EXISTS aliases (
+              function TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              name TEXT NOT NULL,
+              version INTEGER NOT NULL,
+              extra_version INTEGER,
+              extra_weight REAL,
+              description TEXT NOT NULL,
+              revision_id TEXT NOT NULL,
+              PRIMARY KEY (function, name))""",
+            """
+            CREATE TABLE IF NOT EXISTS blob_intents (  -- blobs being written; see BlobIntents
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              hex TEXT NOT NULL,
+              pid INTEGER NOT NULL,
+              pid_started INTEGER NOT NULL)""");
+
+    private Schema() {
+    }
+}

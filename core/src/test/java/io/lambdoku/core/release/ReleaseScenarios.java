@@ -1,0 +1,298 @@
+package io.lambdoku.core.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lambdoku.core.app.Apps;
+import io.lambdoku.core.app.Push;
+import io.lambdoku.core.app.SettingsChange;
+import io.lambdoku.core.config.ConfigVars;
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.pipeline.Pipeline;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The release workflow as users see it, written once against {@link LambdaApi} and run against
+ * every backend by a subclass that supplies {@link #api()}.
+ */
+public abstract class ReleaseScenarios {
+
+    protected abstract LambdaApi api();
+
+    protected static final FunctionSettings PYTHON = new FunctionSettings("python3.12", "app.handler",
+            "arn:aws:iam::000000000000:role/lambdoku-test", 128, 3, Map.of(), List.of());
+
+    protected Release create(String name, String source) {
+        return new Apps(api(), Events.NONE).create(name, PYTHON, zipOf("app.py", source));
+    }
+
+    protected ConfigVars config() {
+        return new ConfigVars(api(), Events.NONE);
+    }
+
+    protected ReleaseLog log() {
+        return new ReleaseLog(api());
+    }
+
+    public static CodeZip zipOf(String file, String content) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(buffer)) {
+            ZipEntry entry = new ZipEntry(file);
+            entry.setTime(315_619_200_000L);
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CodeZip(buffer.toByteArray());
+    }
+
+    @Test
+    void createMakesReleaseOneNamedCreate() {
+        Release v1 = create("hello", "v1");
+
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(log().list("hello", 0)).extracting(Release::description).containsExactly("Create");
+    }
+
+    @Test
+    void configSetIsOneReleaseNamingTheKeys() {
+        create("acc", "code");
+
+        ReleaseOutcome outcome = config().set("acc", Map.of("DB_URL", "postgres://u:p@h/db?a=b", "MODE", "it's \"quoted\" ünï"));
+
+        assertThat(outcome.release()).get().extracting(Release::version).isEqualTo(2);
+        assertThat(outcome.release().get().description()).startsWith("Set ").contains("DB_URL").contains("MODE");
+        assertThat(config().list("acc")).containsEntry("DB_URL", "postgres://u:p@h/db?a=b")
+                .containsEntry("MODE", "it's \"quoted\" ünï");
+    }
+
+    @Test
+    void settingAValueItAlreadyHasMakesNoRelease() {
+        create("acc", "code");
+        config().set("acc", Map.of("MODE", "fast"));
+
+        ReleaseOutcome again = config().set("acc", Map.of("MODE", "fast"));
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.message()).contains("MODE");
+        assertThat(log().list("acc", 0)).hasSize(2);
+    }
+
+    @Test
+    void unsetRemovesKeysAndSaysWhenNothingWasSet() {
+        create("acc", "code");
+        config().set("acc", Map.of("A1", "1", "B1", "2"));
+
+        assertThat(config().unset("acc", Set.of("A1")).release().get().description()).isEqualTo("Unset A1");
+        assertThat(config().list("acc")).containsOnlyKeys("B1");
+        assertThat(config().unset("acc", Set.of("A1")).changed()).isFalse();
+    }
+
+    @Test
+    void releasesAreNewestFirstAndLimited() {
+        create("acc", "code");
+        for (int i = 0; i < 5; i++) {
+            config().set("acc", Map.of("K" + i, "v"));
+        }
+
+        assertThat(log().list("acc", 0)).extracting(Release::version).containsExactly(6, 5, 4, 3, 2, 1);
+        assertThat(log().list("acc", 2)).extracting(Release::description).containsExactly("Set K4", "Set K3");
+    }
+
+    @Test
+    void releaseInfoDiffsAgainstTheReleaseBefore() {
+        create("acc", "code");
+        config().set("acc", Map.of("KEEP", "1", "CHANGE", "old", "DROP", "x"));
+        config().set("acc", Map.of("CHANGE", "new", "ADD", "y"));
+        config().unset("acc", Set.of("DROP"));
+
+        ReleaseDetails v3 = log().info("acc", Optional.of(3));
+        assertThat(v3.previous()).get().extracting(Release::version).isEqualTo(2);
+        assertThat(v3.diff().added()).containsExactly(Map.entry("ADD", "y"));
+        assertThat(v3.diff().changed()).containsEntry("CHANGE", new ConfigDiff.ValueChange("old", "new"));
+        assertThat(log().info("acc", Optional.empty()).diff().removed()).containsExactly("DROP");
+    }
+
+    @Test
+    void unknownReleaseNamesTheNewest() {
+        create("acc", "code");
+
+        assertThatThrownBy(() -> log().info("acc", Optional.of(999)))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("No release v999 for function acc; newest is v1. See 'lambdoku releases'.");
+    }
+
+    @Test
+    void rollbackRestoresCodeAndTheWholeConfiguration() {
+        create("acc", "print('v1')");
+        config().set("acc", Map.of("MODE", "one"));
+        Release good = log().newest("acc");
+        new Push(api(), Events.NONE).push("acc", zipOf("app.py", "print('v2')"));
+        config().set("acc", Map.of("MODE", "two", "EXTRA", "x"));
+        new Apps(api(), Events.NONE).update("acc", new SettingsChange(Optional.of(512), Optional.of(30),
+                Optional.of("main.handler"), Optional.empty()));
+
+        ReleaseOutcome outcome = new Rollback(api(), Events.NONE).to("acc", Optional.of(good.version()));
+
+        assertThat(outcome.release().get().description()).isEqualTo("Rollback to v" + good.version());
+        FunctionConfig latest = api().getFunction("acc", FunctionConfig.LATEST);
+        assertThat(latest.settings()).isEqualTo(good.settings());
+        assertThat(latest.settings().memorySize()).isEqualTo(128);
+        assertThat(latest.settings().timeout()).isEqualTo(3);
+        assertThat(latest.settings().handler()).isEqualTo("app.handler");
+        assertThat(latest.settings().environment()).containsExactly(Map.entry("MODE", "one"));
+        assertThat(latest.codeSha256()).isEqualTo(good.codeSha256());
+    }
+
+    @Test
+    void rollbackWithoutNumberGoesToTheReleaseBeforeTheCurrent() {
+        create("acc", "code");
+        config().set("acc", Map.of("MODE", "one"));
+        config().set("acc", Map.of("MODE", "two"));
+
+        ReleaseOutcome outcome = new Rollback(api(), Events.NONE).to("acc", Optional.empty());
+
+        assertThat(outcome.release().get().description()).isEqualTo("Rollback to v2");
+        assertThat(config().list("acc")).containsEntry("MODE", "one");
+    }
+
+    @Test
+    void pushOfTheSameCodeMakesNoRelease() {
+        create("acc", "one");
+        Push push = new Push(api(), Events.NONE);
+        CodeZip two = zipOf("app.py", "two");
+
+        assertThat(push.push("acc", two).release().get().description()).isEqualTo("Push " + two.sha256Hex().substring(0, 8));
+        assertThat(push.push("acc", two).changed()).isFalse();
+        assertThat(api().getFunction("acc", FunctionConfig.LATEST).codeSha256()).isEqualTo(two.codeSha256());
+    }
+
+    @Test
+    void promoteCopiesCodeOnlyAndLeavesDownstreamConfigUntouched() {
+        create("dev", "dev code");
+        create("prod", "old prod code");
+        config().set("dev", Map.of("DB", "dev-db"));
+        config().set("prod", Map.of("DB", "prod-db"));
+        new Apps(api(), Events.NONE).update("prod", new SettingsChange(Optional.of(1024), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        Pipeline pipeline = new Pipeline(api(), Events.NONE);
+        pipeline.add("dev", "prod");
+        FunctionSettings prodBefore = api().getFunction("prod", FunctionConfig.LATEST).settings();
+
+        List<Pipeline.Promotion> results = pipeline.promote("dev", Optional.empty());
+
+        Release devNewest = log().newest("dev");
+        assertThat(results).singleElement().satisfies(p -> assertThat(p.outcome().get().release().get().description())
+                .isEqualTo("Promote v" + devNewest.version() + " from dev"));
+        FunctionConfig prod = api().getFunction("prod", FunctionConfig.LATEST);
+        assertThat(prod.codeSha256()).isEqualTo(devNewest.codeSha256());
+        assertThat(prod.settings()).isEqualTo(prodBefore);
+        assertThat(config().list("dev")).doesNotContainKey(Pipeline.TAG);
+    }
+
+    @Test
+    void aChainPromotesStageByStage() {
+        create("dev", "new code");
+        create("stage", "stage code");
+        create("prod", "prod code");
+        Pipeline pipeline = new Pipeline(api(), Events.NONE);
+        pipeline.add("dev", "stage");
+        pipeline.add("stage", "prod");
+
+        pipeline.promote("dev", Optional.empty());
+        pipeline.promote("stage", Optional.empty());
+
+        String devCode = api().getFunction("dev", FunctionConfig.LATEST).codeSha256();
+        assertThat(api().getFunction("prod", FunctionConfig.LATEST).codeSha256()).isEqualTo(devCode);
+        assertThat(log().newest("prod").description()).isEqualTo("Promote v2 from stage");
+        assertThat(pipeline.promote("dev", Optional.empty()).get(0).outcome().get().changed()).isFalse();
+    }
+
+    @Test
+    void promoteToSeveralDownstreamsInParallel() {
+        create("dev", "new code");
+        List<String> targets = List.of("qa", "stage", "perf");
+        Pipeline pipeline = new Pipeline(api(), Events.NONE);
+        for (String t : targets) {
+            create(t, t + " code");
+            pipeline.add("dev", t);
+        }
+
+        List<Pipeline.Promotion> results = pipeline.promote("dev", Optional.of(1));
+
+        assertThat(results).extracting(Pipeline.Promotion::downstream).containsExactlyElementsOf(targets);
+        assertThat(results).allSatisfy(p -> assertThat(p.outcome().get().changed()).isTrue());
+        assertThat(pipeline.downstreams("dev")).containsExactlyElementsOf(targets);
+        pipeline.remove("dev", "perf");
+        assertThat(pipeline.downstreams("dev")).containsExactly("qa", "stage");
+    }
+
+    @Test
+    void badInputChangesNothing() {
+        create("acc", "code");
+        config().set("acc", Map.of("OK_KEY", "1"));
+        FunctionConfig before = api().getFunction("acc", FunctionConfig.LATEST);
+
+        assertThatThrownBy(() -> config().set("acc", Map.of("1BAD", "x"))).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> config().set("acc", Map.of("AWS_REGION", "x")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> config().set("acc", Map.of("BIG", "x".repeat(4100))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("4 KB");
+        assertThatThrownBy(() -> config().set("nope", Map.of("A1", "x"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> new Apps(api(), Events.NONE).destroy("acc", Optional.empty()))
+                .hasMessageContaining("--confirm acc");
+        assertThatThrownBy(() -> new Rollback(api(), Events.NONE).to("acc", Optional.of(77)))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        FunctionConfig after = api().getFunction("acc", FunctionConfig.LATEST);
+        assertThat(after.revisionId()).isEqualTo(before.revisionId());
+        assertThat(log().list("acc", 0)).hasSize(2);
+    }
+
+    @Test
+    void concurrentConfigSetsOfDistinctKeysAllSurvive() throws Exception {
+        create("acc", "code");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<ReleaseOutcome>> running = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String key = "KEY_" + i;
+            Callable<ReleaseOutcome> set = () -> config().set("acc", Map.of(key, "v"));
+            running.add(pool.submit(set));
+        }
+        for (Future<ReleaseOutcome> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(config().list("acc")).hasSize(10);
+        for (Release r : log().list("acc", 0)) {
+            if (r.description().startsWith("Set ")) {
+                String key = r.description().substring(4);
+                assertThat(r.settings().environment()).as("release %s", r.label()).containsKey(key);
+            }
+        }
+    }
+}

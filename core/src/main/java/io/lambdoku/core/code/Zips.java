@@ -91,10 +91,16 @@ public final class Zips {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || !(bytes[2] == 0x03 || empty)) {
             throw new InvalidParameterException(origin + " is not a zip file; give a folder or a .zip.");
         }
+        int declared = declaredEntries(bytes);
+        if (declared < 0) {
+            throw new InvalidParameterException(origin + " is a corrupt zip (no central directory); rebuild it and try again.");
+        }
         long unzipped = 0;
+        int entries = 0;
         byte[] chunk = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             while (in.getNextEntry() != null) {
+                entries++;
                 unzipped += drain(in, chunk);
                 if (unzipped > LambdaLimits.MAX_UNZIPPED_BYTES) {
                     throw new InvalidParameterException(origin + " unzips to over 250 MB, Lambda's limit.");
@@ -104,6 +110,24 @@ public final class Zips {
             throw new InvalidParameterException(origin + " is a corrupt zip (" + e.getMessage()
                     + "); rebuild it and try again.");
         }
+        if (entries != declared) {
+            throw new InvalidParameterException(origin + " is a corrupt zip (" + entries + " readable entries, "
+                    + declared + " listed); rebuild it and try again.");
+        }
+    }
+
+    /**
+     * The entry count of the end-of-central-directory record, searched backwards as zip readers do
+     * (it may be followed by a comment of up to 64 KB); -1 when there is none.
+     */
+    private static int declaredEntries(byte[] b) {
+        int stop = Math.max(0, b.length - 22 - 0xFFFF);
+        for (int i = b.length - 22; i >= stop; i--) {
+            if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x05 && b[i + 3] == 0x06) {
+                return (b[i + 10] & 0xff) | (b[i + 11] & 0xff) << 8;
+            }
+        }
+        return -1;
     }
 
     private static long drain(InputStream in, byte[] chunk) throws IOException {

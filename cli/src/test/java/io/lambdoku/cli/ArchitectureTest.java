@@ -1,0 +1,40 @@
+package io.lambdoku.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module arrows of design.md §1: core depends on nothing of ours nor on any SDK, SQLite or picocli. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.lambdoku");
+
+    @Test
+    void coreDependsOnNoBackendNoCliAndNoInfrastructure() {
+        noClasses().that().resideInAPackage("io.lambdoku.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lambdoku.local..", "io.lambdoku.aws..",
+                        "io.lambdoku.cli..", "software.amazon..", "org.sqlite..", "java.sql..", "picocli..",
+                        "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void localKnowsNothingOfTheCli() {
+        noClasses().that().resideInAPackage("io.lambdoku.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lambdoku.cli..", "io.lambdoku.aws..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void backendsKnowNothingOfReleasesOrPipelines() {
+        noClasses().that().resideInAPackage("io.lambdoku.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lambdoku.core.release..",
+                        "io.lambdoku.core.pipeline..", "io.lambdoku.core.config..", "io.lambdoku.core.app..")
+                .check(classes);
+    }
+}

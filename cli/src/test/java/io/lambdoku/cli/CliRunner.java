@@ -1,0 +1,75 @@
+package io.lambdoku.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged ./lambdoku launcher as a user would, in a scratch store and folder. */
+final class CliRunner {
+
+    private final Path repo = Path.of(System.getProperty("lambdoku.repo", "..")).toAbsolutePath().normalize();
+    private final Path home;
+    private final Path cwd;
+
+    CliRunner(Path scratch) throws IOException {
+        this.home = Files.createDirectories(scratch.resolve("home"));
+        this.cwd = Files.createDirectories(scratch.resolve("work"));
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+
+    Path repo() {
+        return repo;
+    }
+
+    Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(repo.resolve("lambdoku").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("LAMBDOKU_HOME", home.toString());
+        env.put("LAMBDOKU_CACHE", repo.resolve("cli/target/lambdoku-cache").toString());
+        env.remove("LAMBDOKU_BACKEND");
+        return pb.start();
+    }
+
+    Result run(String... args) throws Exception {
+        Process p = start(args);
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(String.join(" ", args), p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    record Result(String command, int exit, String out, String err) {
+
+        Result succeeded() {
+            assertThat(exit).as("exit of '%s'; stderr: %s", command, err).isZero();
+            return this;
+        }
+
+        /** Failed with one clear sentence on stderr and no stack trace. */
+        Result failedWith(int code, String fragment) {
+            assertThat(exit).as("exit of '%s'", command).isEqualTo(code);
+            assertThat(err.strip().lines()).as("stderr of '%s'", command).hasSize(1);
+            assertThat(err).contains(fragment).doesNotContain("Exception").doesNotContain("\tat ");
+            return this;
+        }
+
+        Result outContains(String text) {
+            assertThat(out).contains(text);
+            return this;
+        }
+    }
+}

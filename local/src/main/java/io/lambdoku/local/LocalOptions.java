@@ -1,5 +1,6 @@
 package io.lambdoku.local;
 
+import io.lambdoku.core.lambda.InvalidParameterException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,12 @@ public record LocalOptions(Path home, String region, Duration updateDelay) {
     public static LocalOptions fromEnvironment(Map<String, String> env) {
         String home = env.getOrDefault("LAMBDOKU_HOME", System.getProperty("user.home") + "/.lambdoku");
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
-        long delay = Long.parseLong(env.getOrDefault("LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "0"));
+        String delayText = env.getOrDefault("LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "0");
+        if (!delayText.matches("[0-9]{1,7}")) {
+            throw new InvalidParameterException("LAMBDOKU_LOCAL_UPDATE_DELAY_MS must be a whole number of milliseconds, not '"
+                    + delayText + "'.");
+        }
+        long delay = Long.parseLong(delayText);
         return new LocalOptions(Path.of(home), region, Duration.ofMillis(delay));
     }
 

@@ -18,12 +18,16 @@ class LocalReleaseScenariosTest extends ReleaseScenarios {
 
     @BeforeEach
     void open() {
-        lambda = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ZERO));
+        lambda = LocalLambda.open(new LocalOptions(home, "us-east-1", updateDelay()));
     }
 
     @AfterEach
     void close() {
         lambda.close();
+    }
+
+    protected Duration updateDelay() {
+        return Duration.ZERO;
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lambda.UpdateInProgressException;
+import io.lambdoku.core.lambda.UpdateStatus;
 import io.lambdoku.local.store.BlobIntents;
 import io.lambdoku.local.store.BlobStore;
 import io.lambdoku.local.store.Database;
@@ -81,12 +82,13 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         LambdaLimits.checkFunctionName(f.name());
         LambdaLimits.checkSettings(f.settings());
         LambdaLimits.checkDescription(f.description());
-        Zips.checked(f.code().bytes(), "The code of " + f.name());
+        byte[] bytes = f.code().bytes();
+        Zips.check(bytes, "The code of " + f.name());
         checkTags(f.tags());
         if (functionExists(f.name())) {
             throw alreadyExists(f.name());
         }
-        return withCode(f.code(), c -> {
+        return withCode(f.code(), bytes, c -> {
             if (exists(c, f.name())) {
                 throw alreadyExists(f.name());
             }
@@ -126,9 +128,10 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     @Override
     public FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId) {
         if (code instanceof CodeZip zip) {
-            Zips.checked(zip.bytes(), "The code of " + name);
+            byte[] bytes = zip.bytes();
+            Zips.check(bytes, "The code of " + name);
             getFunction(name, FunctionConfig.LATEST);
-            return withCode(zip, c -> setCode(c, name, zip.codeSha256(), revisionId));
+            return withCode(zip, bytes, c -> setCode(c, name, zip.codeSha256(), revisionId));
         }
         StoredCode stored = (StoredCode) code;
         return db.write(c -> {
@@ -281,12 +284,12 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     // --- code blobs -------------------------------------------------------------------------------
 
     /** Writes the blob, then commits {@code work} together with the code row (see {@link BlobIntents}). */
-    private <T> T withCode(CodeZip zip, Database.SqlWork<T> work) {
+    private <T> T withCode(CodeZip zip, byte[] bytes, Database.SqlWork<T> work) {
         String hex = zip.sha256Hex();
         long intent = intents.begin(hex);
         boolean committed = false;
         try {
-            blobs.put(hex, zip.bytes());
+            blobs.put(hex, bytes);
             T result = db.write(c -> {
                 execute(c, "INSERT OR IGNORE INTO code(sha, hex, size) VALUES (?, ?, ?)", zip.codeSha256(), hex, zip.size());
                 T r = work.run(c);
@@ -313,7 +316,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     /** $LATEST, checked for being writable now: it exists, no update is in progress, the RevisionId is current. */
     private FunctionConfig writableLatest(Connection c, String name, Optional<String> revisionId) throws SQLException {
         FunctionConfig latest = row(c, name, 0);
-        if (latest.lastUpdateStatus() == io.lambdoku.core.lambda.UpdateStatus.IN_PROGRESS) {
+        if (latest.lastUpdateStatus() == UpdateStatus.IN_PROGRESS) {
             throw new UpdateInProgressException("The operation cannot be performed at this time. "
                     + "An update is in progress for resource: " + latest.arn());
         }
@@ -360,7 +363,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                         version == 0 ? FunctionConfig.LATEST : Integer.toString(version),
                         SettingsJson.read(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), rs.getString(7),
-                        busy ? io.lambdoku.core.lambda.UpdateStatus.IN_PROGRESS : io.lambdoku.core.lambda.UpdateStatus.SUCCESSFUL,
+                        busy ? UpdateStatus.IN_PROGRESS : UpdateStatus.SUCCESSFUL,
                         Optional.empty()));
             }
         }

@@ -11,7 +11,6 @@ import io.lambdoku.core.release.ReleaseDetails;
 import io.lambdoku.core.release.ReleaseLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

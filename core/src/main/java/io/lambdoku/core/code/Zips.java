@@ -78,12 +78,17 @@ public final class Zips {
 
     /** Refuses what Lambda refuses: not a zip, a corrupt zip, over 50 MB zipped or 250 MB unzipped. */
     public static CodeZip checked(byte[] bytes, String origin) {
+        check(bytes, origin);
+        return new CodeZip(bytes);
+    }
+
+    /** The same checks on bytes a {@link CodeZip} already holds, without hashing them again. */
+    public static void check(byte[] bytes, String origin) {
         if (bytes.length > LambdaLimits.MAX_ZIP_BYTES) {
             throw new InvalidParameterException(origin + " is " + bytes.length / (1024 * 1024)
                     + " MB; Lambda takes at most 50 MB zipped in a direct upload.");
         }
         checkReadable(bytes, origin);
-        return new CodeZip(bytes);
     }
 
     public static void checkReadable(byte[] bytes, String origin) {

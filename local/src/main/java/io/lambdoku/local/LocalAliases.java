@@ -116,8 +116,7 @@ final class LocalAliases {
 
     private Alias require(Connection c, String function, String name) throws SQLException {
         requireFunction(c, function);
-        return find(c, function, name).orElseThrow(() -> new ResourceNotFoundException(
-                "Function " + function + " has no alias " + name + "."));
+        return find(c, function, name).orElseThrow(() -> ResourceNotFoundException.alias(function, name));
     }
 
     private Optional<Alias> find(Connection c, String function, String name) throws SQLException {

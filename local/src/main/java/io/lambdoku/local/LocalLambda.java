@@ -262,8 +262,8 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     }
 
     @Override
-    public boolean hasCode(String codeSha256) {
-        return db.read(c -> hasCode(c, codeSha256));
+    public boolean hasCode(StoredCode code) {
+        return db.read(c -> hasCode(c, code.codeSha256()));
     }
 
     /** The zip's bytes, for tools that need the code itself (rollback on another backend, invoke). */
@@ -336,7 +336,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         List<FunctionConfig> found = rows(c, ROW + "WHERE v.function = ? AND v.version = ?", name, version);
         if (found.isEmpty()) {
             requireFunction(c, name);
-            throw new ResourceNotFoundException("Function " + name + " has no version " + version + ".");
+            throw ResourceNotFoundException.version(name, String.valueOf(version));
         }
         return found.get(0);
     }
@@ -400,7 +400,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
 
     static void requireFunction(Connection c, String name) throws SQLException {
         if (!exists(c, name)) {
-            throw new ResourceNotFoundException("Function " + name + " does not exist.");
+            throw ResourceNotFoundException.function(name);
         }
     }
 

@@ -3,6 +3,7 @@ package io.lambdoku.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.StoredCode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class CrashSafetyTest {
     private void assertStoreIsConsistent() throws Exception {
         try (LocalLambda reopened = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ZERO))) {
             FunctionConfig latest = reopened.getFunction("victim", FunctionConfig.LATEST);
-            assertThat(reopened.hasCode(latest.codeSha256())).isTrue();
+            assertThat(reopened.hasCode(new StoredCode(latest.codeSha256(), latest.name(), 1))).isTrue();
             for (FunctionConfig v : reopened.listVersions("victim")) {
                 assertThat(reopened.readCode(v.codeSha256())).as("blob of version %s", v.version()).isPresent();
             }

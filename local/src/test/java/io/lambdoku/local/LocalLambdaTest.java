@@ -180,10 +180,10 @@ class LocalLambdaTest {
         FunctionConfig created = create("f");
         lambda.updateFunctionCode("f", zipOf("app.py", "new"), ANY);
 
-        FunctionConfig back = lambda.updateFunctionCode("f", new StoredCode(created.codeSha256()), ANY);
+        FunctionConfig back = lambda.updateFunctionCode("f", new StoredCode(created.codeSha256(), "f", 1), ANY);
 
         assertThat(back.codeSha256()).isEqualTo(created.codeSha256());
-        assertThatThrownBy(() -> lambda.updateFunctionCode("f", new StoredCode("nope"), ANY))
+        assertThatThrownBy(() -> lambda.updateFunctionCode("f", new StoredCode("nope", "f", 1), ANY))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 

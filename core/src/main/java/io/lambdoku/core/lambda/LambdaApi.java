@@ -53,6 +53,9 @@ public interface LambdaApi {
 
     void deleteAlias(String function, String alias);
 
-    /** True when the backend still holds the code with this CodeSha256 (rollback/promote need it). */
-    boolean hasCode(String codeSha256);
+    /**
+     * True when the backend can still supply this release's code (rollback/promote need it): from its
+     * artifact store, or failing that from wherever the backend keeps a version's code.
+     */
+    boolean hasCode(StoredCode code);
 }

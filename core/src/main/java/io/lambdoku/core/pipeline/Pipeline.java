@@ -111,7 +111,7 @@ public final class Pipeline {
         String description = "Promote " + release.label() + " from " + upstream;
         return new AtomicRelease(api, events).apply(downstream, latest -> latest.codeSha256().equals(release.codeSha256())
                 ? Optional.empty()
-                : Optional.of(Update.code(new StoredCode(release.codeSha256()), description)),
+                : Optional.of(Update.code(new StoredCode(release.codeSha256(), upstream, release.version()), description)),
                 "No change: " + downstream + " already runs the code of " + upstream + " " + release.label() + ".");
     }
 

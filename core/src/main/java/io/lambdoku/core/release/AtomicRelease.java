@@ -73,12 +73,12 @@ public final class AtomicRelease {
         if (update.settings().isPresent() && !update.settings().get().equals(current.settings())) {
             current = api.updateFunctionConfiguration(current.name(), update.settings().get(),
                     Optional.of(current.revisionId()));
-            waiter.settled(current);
+            current = waiter.settled(current);
         }
         if (update.code().isPresent() && !update.code().get().codeSha256().equals(current.codeSha256())) {
             current = api.updateFunctionCode(current.name(), update.code().get(),
                     Optional.of(current.revisionId()));
-            waiter.settled(current);
+            current = waiter.settled(current);
         }
         return current;
     }

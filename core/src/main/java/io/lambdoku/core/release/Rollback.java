@@ -26,7 +26,8 @@ public final class Rollback {
     /** Rolls back to release {@code version}, or without one to the release before the newest. */
     public ReleaseOutcome to(String function, Optional<Integer> version) {
         Release target = version.map(v -> log.get(function, v)).orElseGet(() -> previous(function));
-        if (!api.hasCode(target.codeSha256())) {
+        StoredCode code = new StoredCode(target.codeSha256(), function, target.version());
+        if (!api.hasCode(code)) {
             throw new ResourceNotFoundException("The code of " + target.label() + " (" + target.codeSha256()
                     + ") is no longer in the artifact store, so it cannot be restored; nothing was changed.");
         }
@@ -38,7 +39,7 @@ public final class Rollback {
                 return Optional.empty();
             }
             return Optional.of(new Update(Optional.of(target.settings()),
-                    Optional.of(new StoredCode(target.codeSha256())), description));
+                    Optional.of(code), description));
         }, "No change: " + function + " already runs the code and config of " + target.label() + ".");
     }
 

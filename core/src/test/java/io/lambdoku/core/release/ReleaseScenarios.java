@@ -2,18 +2,24 @@ package io.lambdoku.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lambdoku.core.app.Apps;
 import io.lambdoku.core.app.Push;
 import io.lambdoku.core.app.SettingsChange;
 import io.lambdoku.core.config.ConfigVars;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.PreconditionFailedException;
+import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.WeightedVersion;
 import io.lambdoku.core.pipeline.Pipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,11 +46,30 @@ public abstract class ReleaseScenarios {
 
     protected abstract LambdaApi api();
 
-    protected static final FunctionSettings PYTHON = new FunctionSettings("python3.12", "app.handler",
-            "arn:aws:iam::000000000000:role/lambdoku-test", 128, 3, Map.of(), List.of());
+    /** The execution role functions are created with; moto requires one that exists in its IAM. */
+    protected String role() {
+        return "arn:aws:iam::000000000000:role/lambdoku-test";
+    }
+
+    /**
+     * False where the target ignores RevisionId (moto 5.2.1: null on functions, static on aliases), so
+     * no guarantee about concurrent writers can be checked there.
+     */
+    protected boolean enforcesRevisionId() {
+        return true;
+    }
+
+    /** False where the target accepts any alias routing (moto 5.2.1 does not validate RoutingConfig). */
+    protected boolean validatesAliases() {
+        return true;
+    }
+
+    protected FunctionSettings python() {
+        return new FunctionSettings("python3.12", "app.handler", role(), 128, 3, Map.of(), List.of());
+    }
 
     protected Release create(String name, String source) {
-        return new Apps(api(), Events.NONE).create(name, PYTHON, zipOf("app.py", source));
+        return new Apps(api(), Events.NONE).create(name, python(), zipOf("app.py", source));
     }
 
     protected ConfigVars config() {
@@ -120,6 +145,76 @@ public abstract class ReleaseScenarios {
 
         assertThat(log().list("acc", 0)).extracting(Release::version).containsExactly(6, 5, 4, 3, 2, 1);
         assertThat(log().list("acc", 2)).extracting(Release::description).containsExactly("Set K4", "Set K3");
+    }
+
+    @Test
+    void releasesBeyondOnePageOfFiftyAreAllListedNewestFirst() {
+        create("many", "code");
+        for (int i = 1; i <= 55; i++) {
+            config().set("many", Map.of("NUM", String.valueOf(i)));
+        }
+
+        List<Release> all = log().list("many", 0);
+
+        assertThat(all).hasSize(56);
+        assertThat(all.get(0).version()).isEqualTo(56);
+        assertThat(all.get(0).settings().environment()).containsEntry("NUM", "55");
+        assertThat(all.get(55).description()).isEqualTo("Create");
+        assertThat(log().newest("many").version()).isEqualTo(56);
+        assertThat(log().info("many", Optional.empty()).diff().changed())
+                .containsEntry("NUM", new ConfigDiff.ValueChange("54", "55"));
+    }
+
+    @Test
+    void aliasesPointAtReleasesAndShiftTrafficByWeight() {
+        create("web", "one");
+        new Push(api(), Events.NONE).push("web", zipOf("app.py", "two"));
+
+        Alias live = api().createAlias("web", new AliasSpec("live", "1", Optional.empty(), "production"));
+        assertThat(live.functionVersion()).isEqualTo("1");
+        Alias canary = api().updateAlias("web", new AliasSpec("live", "1",
+                Optional.of(new WeightedVersion("2", 0.1)), "production"), Optional.of(live.revisionId()));
+        assertThat(canary.additionalVersion()).contains(new WeightedVersion("2", 0.1));
+        assertThat(api().getAlias("web", "live").additionalVersion()).contains(new WeightedVersion("2", 0.1));
+
+        Alias done = api().updateAlias("web", new AliasSpec("live", "2", Optional.empty(), "production"),
+                Optional.of(canary.revisionId()));
+        assertThat(done.functionVersion()).isEqualTo("2");
+        assertThat(done.additionalVersion()).isEmpty();
+        assertThat(api().listAliases("web")).extracting(Alias::name).containsExactly("live");
+        assertThatThrownBy(() -> api().getAlias("web", "nope")).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("Function web has no alias nope.");
+
+        api().deleteAlias("web", "live");
+        assertThat(api().listAliases("web")).isEmpty();
+    }
+
+    @Test
+    void aliasRoutingIsValidatedAndAliasedVersionsAreKept() {
+        assumeTrue(validatesAliases(), "moto 5.2.1 does not validate RoutingConfig nor protect aliased versions");
+        create("web", "one");
+        new Push(api(), Events.NONE).push("web", zipOf("app.py", "two"));
+        api().createAlias("web", new AliasSpec("live", "1", Optional.of(new WeightedVersion("2", 0.5)), ""));
+
+        assertThatThrownBy(() -> api().createAlias("web", new AliasSpec("bad", "1",
+                Optional.of(new WeightedVersion("2", 1.5)), ""))).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> api().createAlias("web", new AliasSpec("bad", FunctionConfig.LATEST,
+                Optional.empty(), ""))).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> api().deleteVersion("web", 2)).isInstanceOf(ResourceConflictException.class);
+        assertThat(log().list("web", 0)).hasSize(2);
+    }
+
+    @Test
+    void aStaleRevisionIdIsRefused() {
+        assumeTrue(enforcesRevisionId(), "moto 5.2.1 does not enforce RevisionId");
+        create("acc", "code");
+        FunctionConfig read = api().getFunction("acc", FunctionConfig.LATEST);
+        config().set("acc", Map.of("WINNER", "1"));
+
+        assertThatThrownBy(() -> api().updateFunctionConfiguration("acc",
+                read.settings().withEnvironment(Map.of("LOSER", "1")), Optional.of(read.revisionId())))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(config().list("acc")).containsOnlyKeys("WINNER");
     }
 
     @Test
@@ -274,6 +369,7 @@ public abstract class ReleaseScenarios {
 
     @Test
     void concurrentConfigSetsOfDistinctKeysAllSurvive() throws Exception {
+        assumeTrue(enforcesRevisionId(), "moto 5.2.1 does not enforce RevisionId, so concurrent writers overwrite each other");
         create("acc", "code");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<ReleaseOutcome>> running = new ArrayList<>();

@@ -1,0 +1,110 @@
+package io.lambdoku.local.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.lambdoku.local.LocalLambda;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local backend behind the AWS Lambda REST API, so the AWS CLI, boto3 and the SDKs work against
+ * it with --endpoint-url. Every rule (RevisionId, validation, limits, InProgress after updates) is the
+ * local backend's own; this class only translates HTTP.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private final HttpServer http;
+    private final ExecutorService workers;
+    private final FunctionRoutes functions;
+    private final AliasRoutes aliases;
+    private final TagRoutes tags;
+
+    private LocalServer(HttpServer http, LocalLambda lambda) {
+        this.http = http;
+        this.workers = Executors.newFixedThreadPool(16);
+        this.functions = new FunctionRoutes(lambda);
+        this.aliases = new AliasRoutes(lambda);
+        this.tags = new TagRoutes(lambda);
+    }
+
+    /** Binds {@code host:port} (port 0 picks a free one) and starts answering. */
+    public static LocalServer start(LocalLambda lambda, String host, int port) {
+        // Without it the JDK server waits on Nagle's algorithm for small responses (~40 ms each).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 128);
+            LocalServer server = new LocalServer(http, lambda);
+            http.setExecutor(server.workers);
+            http.createContext("/", server::handle);
+            http.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        WireExchange ex = new WireExchange(exchange);
+        try {
+            route(ex);
+        } catch (RuntimeException e) {
+            ex.error(WireError.of(e));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(WireExchange ex) throws IOException {
+        List<String> p = ex.segments();
+        String m = ex.method();
+        if (p.size() >= 2 && p.get(0).equals("2015-03-31") && p.get(1).equals("functions")) {
+            routeFunctions(ex, m, p);
+        } else if (p.size() == 3 && p.get(0).equals("2017-03-31") && p.get(1).equals("tags")) {
+            switch (m) {
+                case "GET" -> tags.list(ex, p.get(2));
+                case "POST" -> tags.tag(ex, p.get(2));
+                case "DELETE" -> tags.untag(ex, p.get(2));
+                default -> throw WireError.unknownOperation(m, ex.path());
+            }
+        } else if (p.size() == 3 && p.get(0).equals("lambdoku") && p.get(1).equals("code") && m.equals("GET")) {
+            functions.download(ex, p.get(2));
+        } else {
+            throw WireError.unknownOperation(m, ex.path());
+        }
+    }
+
+    private void routeFunctions(WireExchange ex, String m, List<String> p) throws IOException {
+        String op = m + " " + (p.size() == 2 ? "" : p.size() == 3 ? "{f}" : "{f}/" + p.get(3) + (p.size() == 5 ? "/{a}" : ""));
+        switch (p.size() > 5 ? "" : op) {
+            case "GET " -> functions.list(ex);
+            case "POST " -> functions.create(ex);
+            case "GET {f}" -> functions.get(ex, p.get(2));
+            case "DELETE {f}" -> functions.delete(ex, p.get(2));
+            case "GET {f}/configuration" -> functions.getConfiguration(ex, p.get(2));
+            case "PUT {f}/configuration" -> functions.updateConfiguration(ex, p.get(2));
+            case "PUT {f}/code" -> functions.updateCode(ex, p.get(2));
+            case "GET {f}/versions" -> functions.listVersions(ex, p.get(2));
+            case "POST {f}/versions" -> functions.publish(ex, p.get(2));
+            case "GET {f}/aliases" -> aliases.list(ex, p.get(2));
+            case "POST {f}/aliases" -> aliases.create(ex, p.get(2));
+            case "GET {f}/aliases/{a}" -> aliases.get(ex, p.get(2), p.get(4));
+            case "PUT {f}/aliases/{a}" -> aliases.update(ex, p.get(2), p.get(4));
+            case "DELETE {f}/aliases/{a}" -> aliases.delete(ex, p.get(2), p.get(4));
+            default -> throw WireError.unknownOperation(m, ex.path());
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        workers.shutdownNow();
+    }
+}

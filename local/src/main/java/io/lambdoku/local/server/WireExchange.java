@@ -1,0 +1,169 @@
+package io.lambdoku.local.server;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One HTTP request of the Lambda REST API: decoded path segments, query, JSON body; and its answer. */
+final class WireExchange {
+
+    private final HttpExchange http;
+    private final List<String> segments;
+    private final Map<String, List<String>> query;
+    private Map<String, Object> body;
+
+    WireExchange(HttpExchange http) {
+        this.http = http;
+        this.segments = Arrays.stream(http.getRequestURI().getRawPath().split("/"))
+                .filter(s -> !s.isEmpty()).map(WireExchange::decode).toList();
+        this.query = parseQuery(http.getRequestURI().getRawQuery());
+    }
+
+    String method() {
+        return http.getRequestMethod();
+    }
+
+    String path() {
+        return http.getRequestURI().getPath();
+    }
+
+    List<String> segments() {
+        return segments;
+    }
+
+    String hostHeader() {
+        return Optional.ofNullable(http.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1");
+    }
+
+    Optional<String> query(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    List<String> queryAll(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+
+    /** The JSON object body; an empty body reads as {}. */
+    Map<String, Object> body() {
+        if (body == null) {
+            try (InputStream in = http.getRequestBody()) {
+                byte[] bytes = in.readAllBytes();
+                body = bytes.length == 0 ? Map.of() : JSON.std.mapFrom(bytes);
+            } catch (IOException e) {
+                body = Map.of();
+                throw WireError.badRequest("Could not parse request body into json: " + e.getMessage());
+            }
+            if (body == null) {
+                body = Map.of();
+            }
+        }
+        return body;
+    }
+
+    Optional<String> string(String member) {
+        Object v = body().get(member);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof String s)) {
+            throw WireError.badRequest(member + " must be a string.");
+        }
+        return Optional.of(s);
+    }
+
+    Optional<Integer> integer(String member) {
+        Object v = body().get(member);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != n.intValue()) {
+            throw WireError.badRequest(member + " must be a whole number.");
+        }
+        return Optional.of(n.intValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, Object>> object(String member) {
+        Object v = body().get(member);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof Map)) {
+            throw WireError.badRequest(member + " must be an object.");
+        }
+        return Optional.of((Map<String, Object>) v);
+    }
+
+    boolean flag(String member) {
+        Object v = body().get(member);
+        return Boolean.TRUE.equals(v);
+    }
+
+    /** Reads what is left of the request so the connection can be kept alive; the body stream reads once. */
+    void drain() throws IOException {
+        if (body != null) {
+            return;
+        }
+        body = Map.of();
+        try (InputStream in = http.getRequestBody()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    void json(int status, Object value) throws IOException {
+        bytes(status, "application/json", JSON.std.asBytes(value), Map.of());
+    }
+
+    void empty(int status) throws IOException {
+        drain();
+        http.sendResponseHeaders(status, -1);
+        http.close();
+    }
+
+    void error(WireError e) throws IOException {
+        drain();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Type", "User");
+        m.put("message", e.message());
+        bytes(e.status(), "application/json", JSON.std.asBytes(m), Map.of("X-Amzn-ErrorType", e.type()));
+    }
+
+    void bytes(int status, String contentType, byte[] payload, Map<String, String> headers) throws IOException {
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.getResponseHeaders().set("X-Amzn-RequestId", java.util.UUID.randomUUID().toString());
+        headers.forEach((k, v) -> http.getResponseHeaders().set(k, v));
+        http.sendResponseHeaders(status, payload.length == 0 ? -1 : payload.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(payload);
+        }
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return q;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

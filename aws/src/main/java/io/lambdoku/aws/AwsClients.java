@@ -1,0 +1,131 @@
+package io.lambdoku.aws;
+
+import io.lambdoku.core.lambda.BackendException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import java.time.Duration;
+
+/**
+ * Builds SDK clients on first use only, so commands that fail on their arguments, and every local
+ * command, never pay for the SDK. One HTTP client is shared by all services.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    /** Throttling (TooManyRequestsException, 429) is retried by the SDK's standard strategy with jitter, up to this bound. */
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final AwsOptions options;
+    private SdkHttpClient http;
+    private Region region;
+    private LambdaClient lambda;
+    private S3Client s3;
+    private StsClient sts;
+
+    public AwsClients(AwsOptions options) {
+        this.options = options;
+    }
+
+    public AwsOptions options() {
+        return options;
+    }
+
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            lambda = configure(LambdaClient.builder()).build();
+        }
+        return lambda;
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            // moto, LocalStack and other stand-ins answer path-style requests only.
+            s3 = configure(S3Client.builder()).forcePathStyle(options.endpoint().isPresent()).build();
+        }
+        return s3;
+    }
+
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = configure(StsClient.builder()).build();
+        }
+        return sts;
+    }
+
+    public synchronized Region region() {
+        if (region == null) {
+            region = options.region().map(Region::of).orElseGet(this::defaultRegion);
+        }
+        return region;
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.httpClient(http()).region(region()).credentialsProvider(credentials())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(MAX_ATTEMPTS).build()));
+        options.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private SdkHttpClient http() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofMinutes(2))
+                    .build();
+        }
+        return http;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (options.keys().isPresent()) {
+            AwsOptions.StaticKeys k = options.keys().get();
+            return StaticCredentialsProvider.create(k.sessionToken().isPresent()
+                    ? AwsSessionCredentials.create(k.accessKeyId(), k.secretAccessKey(), k.sessionToken().get())
+                    : AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
+        }
+        if (options.profile().isPresent()) {
+            return ProfileCredentialsProvider.builder().profileName(options.profile().get()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private Region defaultRegion() {
+        try {
+            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+            options.profile().ifPresent(chain::profileName);
+            return chain.build().getRegion();
+        } catch (SdkClientException e) {
+            throw new BackendException("No AWS region is set; pass --region, set AWS_REGION, or set one in ~/.aws/config.");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+        if (sts != null) {
+            sts.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.lambdoku.aws;
+
+import io.lambdoku.aws.AwsErrors.Subject;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.CodeSource;
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.NewFunction;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.StoredCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+
+/**
+ * {@link LambdaApi} over the AWS SDK for Java v2: AWS Lambda itself, or anything that speaks its API
+ * (moto, LocalStack, {@code lambdoku local serve}). Sends every RevisionId it is given, follows every
+ * page, and keeps each uploaded zip in the artifact bucket when one is configured.
+ */
+public final class AwsLambda implements LambdaApi, AutoCloseable {
+
+    /** Lambda's limit for a zip sent inside the request; beyond it code must come from S3. */
+    static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+
+    private final AwsClients clients;
+    private final AwsErrors errors;
+    private final Map<String, String> arns = new ConcurrentHashMap<>();
+    /** Release code fetched from Code.Location by {@link #hasCode}, kept for the update that follows. */
+    private final Map<String, byte[]> fetched = new ConcurrentHashMap<>();
+
+    public AwsLambda(AwsClients clients) {
+        this.clients = clients;
+        this.errors = new AwsErrors(clients.options().endpoint().map(Object::toString).orElse("AWS Lambda"));
+    }
+
+    public static AwsLambda open(AwsOptions options) {
+        return new AwsLambda(new AwsClients(options));
+    }
+
+    @Override
+    public FunctionConfig createFunction(NewFunction f) {
+        FunctionCode code = errors.call(Subject.function(f.name()), () -> codeOf(f.code()));
+        FunctionSettings s = f.settings();
+        return remember(errors.call(Subject.function(f.name()), () -> lambda().createFunction(b -> b
+                .functionName(f.name()).runtime(s.runtime()).handler(s.handler()).role(s.role())
+                .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
+                .layers(s.layers()).description(f.description()).code(code).tags(f.tags()).publish(false))));
+    }
+
+    @Override
+    public FunctionConfig getFunction(String name, String qualifier) {
+        return remember(errors.call(Subject.version(name, qualifier), () -> lambda().getFunctionConfiguration(b -> b
+                .functionName(name).qualifier(qualifier))));
+    }
+
+    @Override
+    public List<FunctionConfig> listFunctions() {
+        return errors.call(Subject.function("(all)"), () -> lambda().listFunctionsPaginator(b -> b.maxItems(50))
+                .functions().stream().map(c -> remember(c)).toList());
+    }
+
+    @Override
+    public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings s, Optional<String> revisionId) {
+        return remember(errors.call(Subject.function(name), () -> lambda().updateFunctionConfiguration(b -> b
+                .functionName(name).runtime(s.runtime()).handler(s.handler()).role(s.role())
+                .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
+                .layers(s.layers()).revisionId(Shapes.revision(revisionId).orElse(null)))));
+    }
+
+    @Override
+    public FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId) {
+        FunctionCode source = errors.call(Subject.function(name), () -> codeOf(code));
+        UpdateFunctionCodeRequest request = UpdateFunctionCodeRequest.builder().functionName(name)
+                .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key())
+                .revisionId(Shapes.revision(revisionId).orElse(null)).publish(false).build();
+        return remember(errors.call(Subject.function(name), () -> lambda().updateFunctionCode(request)));
+    }
+
+    @Override
+    public FunctionConfig publishVersion(String name, String description, Optional<String> codeSha256,
+                                         Optional<String> revisionId) {
+        return remember(errors.call(Subject.function(name), () -> lambda().publishVersion(b -> b
+                .functionName(name).description(description).codeSha256(codeSha256.orElse(null))
+                .revisionId(Shapes.revision(revisionId).orElse(null)))));
+    }
+
+    /** Lambda pages 50 at a time, oldest first: the newest version is on the last page. */
+    @Override
+    public List<FunctionConfig> listVersions(String name) {
+        return errors.call(Subject.function(name), () -> lambda().listVersionsByFunctionPaginator(b -> b
+                        .functionName(name).maxItems(50)).versions().stream()
+                .filter(v -> !FunctionConfig.LATEST.equals(v.version()))
+                .map(v -> Shapes.function(v))
+                .sorted((a, b) -> Integer.compare(a.versionNumber(), b.versionNumber()))
+                .toList());
+    }
+
+    @Override
+    public void deleteFunction(String name) {
+        errors.run(Subject.function(name), () -> lambda().deleteFunction(b -> b.functionName(name)));
+        arns.remove(name);
+    }
+
+    @Override
+    public void deleteVersion(String name, int version) {
+        errors.run(Subject.version(name, String.valueOf(version)), () -> lambda().deleteFunction(b -> b
+                .functionName(name).qualifier(String.valueOf(version))));
+    }
+
+    @Override
+    public Map<String, String> listTags(String name) {
+        String arn = arn(name);
+        return errors.call(Subject.function(name), () -> lambda().listTags(b -> b.resource(arn)).tags());
+    }
+
+    @Override
+    public void tagFunction(String name, Map<String, String> tags) {
+        String arn = arn(name);
+        errors.run(Subject.function(name), () -> lambda().tagResource(b -> b.resource(arn).tags(tags)));
+    }
+
+    @Override
+    public void untagFunction(String name, Set<String> keys) {
+        String arn = arn(name);
+        errors.run(Subject.function(name), () -> lambda().untagResource(b -> b.resource(arn).tagKeys(keys)));
+    }
+
+    @Override
+    public Alias createAlias(String function, AliasSpec a) {
+        return Shapes.alias(errors.call(Subject.alias(function, a.name()), () -> lambda().createAlias(b -> b
+                .functionName(function).name(a.name()).functionVersion(a.functionVersion())
+                .description(a.description()).routingConfig(Shapes.routing(a)))));
+    }
+
+    @Override
+    public Alias updateAlias(String function, AliasSpec a, Optional<String> revisionId) {
+        return Shapes.alias(errors.call(Subject.alias(function, a.name()), () -> lambda().updateAlias(b -> b
+                        .functionName(function).name(a.name()).functionVersion(a.functionVersion())
+                        .description(a.description()).routingConfig(Shapes.routing(a))
+                        .revisionId(Shapes.revision(revisionId).orElse(null)))));
+    }
+
+    @Override
+    public Alias getAlias(String function, String alias) {
+        return Shapes.alias(errors.call(Subject.alias(function, alias), () -> lambda().getAlias(b -> b
+                .functionName(function).name(alias))));
+    }
+
+    @Override
+    public List<Alias> listAliases(String function) {
+        return errors.call(Subject.function(function), () -> lambda().listAliasesPaginator(b -> b
+                .functionName(function).maxItems(50)).aliases().stream().map(a -> Shapes.alias(a)).toList());
+    }
+
+    @Override
+    public void deleteAlias(String function, String alias) {
+        errors.run(Subject.alias(function, alias), () -> lambda().deleteAlias(b -> b.functionName(function).name(alias)));
+    }
+
+    /** In the artifact bucket, or else downloadable from the release's Code.Location (then copied to the bucket). */
+    @Override
+    public boolean hasCode(StoredCode code) {
+        Optional<ArtifactStore> store = store();
+        if (store.isPresent() && errors.call(Subject.function(code.function()), () -> store.get().has(code.codeSha256()))) {
+            return true;
+        }
+        return fetch(code).isPresent();
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    private FunctionCode codeOf(CodeSource code) {
+        Optional<ArtifactStore> store = store();
+        if (code instanceof CodeZip zip) {
+            return upload(store, zip.codeSha256(), zip.bytes());
+        }
+        StoredCode stored = (StoredCode) code;
+        if (store.isPresent() && store.get().has(stored.codeSha256())) {
+            return FunctionCode.builder().s3Bucket(store.get().bucket()).s3Key(ArtifactStore.key(stored.codeSha256())).build();
+        }
+        byte[] bytes = fetch(stored).orElseThrow(() -> new ResourceNotFoundException("The code of v" + stored.version()
+                + " of " + stored.function() + " (" + stored.codeSha256() + ") is neither in the artifact bucket nor "
+                + "downloadable from Lambda, so it cannot be restored; nothing was changed."));
+        return upload(store, stored.codeSha256(), bytes);
+    }
+
+    private FunctionCode upload(Optional<ArtifactStore> store, String codeSha256, byte[] bytes) {
+        if (store.isPresent()) {
+            String key = store.get().put(codeSha256, bytes);
+            return FunctionCode.builder().s3Bucket(store.get().bucket()).s3Key(key).build();
+        }
+        if (bytes.length > DIRECT_UPLOAD_LIMIT) {
+            throw new InvalidParameterException("The zip is " + (bytes.length >> 20) + " MB, over Lambda's 50 MB limit for "
+                    + "a direct upload; set an artifact bucket (--artifact-bucket or LAMBDOKU_ARTIFACT_BUCKET) so it goes through S3.");
+        }
+        return FunctionCode.builder().zipFile(SdkBytes.fromByteArray(bytes)).build();
+    }
+
+    private Optional<byte[]> fetch(StoredCode code) {
+        byte[] known = fetched.get(code.codeSha256());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> location;
+        try {
+            location = errors.call(Subject.version(code.function(), String.valueOf(code.version())), () -> Optional.ofNullable(
+                    lambda().getFunction(b -> b.functionName(code.function()).qualifier(String.valueOf(code.version())))
+                            .code().location()));
+        } catch (ResourceNotFoundException gone) {
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = location.flatMap(l -> CodeDownload.fetch(l, code.codeSha256()));
+        bytes.ifPresent(b -> {
+            fetched.put(code.codeSha256(), b);
+            store().ifPresent(s -> errors.call(Subject.function(code.function()), () -> s.put(code.codeSha256(), b)));
+        });
+        return bytes;
+    }
+
+    private Optional<ArtifactStore> store() {
+        return clients.options().artifactBucket().map(bucket -> new ArtifactStore(clients.s3(), bucket));
+    }
+
+    private FunctionConfig remember(software.amazon.awssdk.core.SdkPojo c) {
+        FunctionConfig config = Shapes.function(c);
+        if (config.arn() != null) {
+            arns.put(config.name(), unqualified(config.arn()));
+        }
+        return config;
+    }
+
+    /** Tags live on the unqualified function ARN; learn it from a read when we have not seen it yet. */
+    private String arn(String name) {
+        String known = arns.get(name);
+        return known != null ? known : unqualified(getFunction(name, FunctionConfig.LATEST).arn());
+    }
+
+    private static String unqualified(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 7 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : arn;
+    }
+
+    private LambdaClient lambda() {
+        return clients.lambda();
+    }
+}

@@ -18,19 +18,7 @@ mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hi"); } }\n' >"$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 
-# median_ms CMD...: runs CMD once to warm up, then $runs times; prints the median in ms
-median_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq 1 "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
-}
+. "$root/bench/lib.sh"
 
 n=0
 set_key() { n=$((n + 1)); "$root/lambdoku" config:set -a bench "BENCH=$n$RANDOM"; }

@@ -80,20 +80,28 @@ final class AwsErrors {
                     "ExpiredTokenException", "InvalidClientTokenId", "SignatureDoesNotMatch":
                 return new BackendException("AWS refused the credentials in use (" + code + "): " + message
                         + " Check AWS_PROFILE or your keys, and the IAM policy in the README.", e);
+            case "NoSuchBucket":
+                return new BackendException("The artifact bucket does not exist (" + message
+                        + "); create it with 'lambdoku setup' or fix --artifact-bucket / LAMBDOKU_ARTIFACT_BUCKET.", e);
             case "TooManyRequestsException", "ThrottlingException":
                 return new BackendException("AWS Lambda kept throttling us after several retries: " + message
                         + " Try again in a minute.", e);
             default:
-                return new BackendException("AWS answered " + e.statusCode() + " " + (code.isEmpty() ? "" : code + ": ")
-                        + message, e);
+                String service = e.awsErrorDetails() == null ? "AWS" : e.awsErrorDetails().serviceName();
+                if (code.isEmpty() || "null".equals(code)) {
+                    return new BackendException(service + " at " + endpoint + " answered HTTP " + e.statusCode()
+                            + " with no error code; does that endpoint implement " + service + "?", e);
+                }
+                return new BackendException(service + " answered HTTP " + e.statusCode() + " " + code + ": " + message, e);
         }
     }
 
     LambdaException client(SdkClientException e) {
         Throwable root = rootCause(e);
         if (root instanceof ConnectException || root instanceof UnknownHostException) {
-            return new BackendException("Cannot reach " + endpoint + " (" + root.getClass().getSimpleName() + ": "
-                    + root.getMessage() + "); check --endpoint-url, the region and your network.", e);
+            String why = root instanceof UnknownHostException ? "unknown host " + root.getMessage() : root.getMessage();
+            return new BackendException("Cannot reach " + endpoint + " (" + why
+                    + "); check --endpoint-url, the region and your network.", e);
         }
         String text = String.valueOf(e.getMessage());
         if (text.contains("Unable to load credentials")) {

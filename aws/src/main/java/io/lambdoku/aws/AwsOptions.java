@@ -35,8 +35,9 @@ public record AwsOptions(
         return r.isEmpty() ? this : new AwsOptions(r, profile, endpoint, artifactBucket, keys);
     }
 
+    /** A profile named on the command line beats keys in the environment, as with the AWS CLI. */
     public AwsOptions withProfile(Optional<String> p) {
-        return p.isEmpty() ? this : new AwsOptions(region, p, endpoint, artifactBucket, keys);
+        return p.isEmpty() ? this : new AwsOptions(region, p, endpoint, artifactBucket, Optional.empty());
     }
 
     public AwsOptions withEndpoint(Optional<String> e) {

@@ -1,10 +1,14 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.server.LocalServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +20,32 @@ import java.util.stream.Stream;
 public final class CdsTraining {
 
     private CdsTraining() {
+    }
+
+    /** The aws backend's classes (the SDK) too, against lambdoku's own AWS-wire server in this process. */
+    private static void trainAws(Path home, Path code, PrintStream nowhere) {
+        Path serverHome = home.resolve("served");
+        try (LocalLambda lambda = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", serverHome.toString())));
+             LocalServer server = LocalServer.start(lambda, "127.0.0.1", 0)) {
+            String endpoint = "http://127.0.0.1:" + server.address().getPort();
+            Map<String, String> env = Map.of("LAMBDOKU_HOME", home.toString(), "AWS_ACCESS_KEY_ID", "training",
+                    "AWS_SECRET_ACCESS_KEY", "training", "AWS_REGION", "us-east-1");
+            Main main = new Main(new Launch(env, home, nowhere, nowhere));
+            String[] aws = {"--backend", "aws", "--endpoint-url", endpoint};
+            String[][] runs = {
+                {"create", "train", "--code", code.toString(), "--role", "arn:aws:iam::000000000000:role/training"},
+                {"config:set", "-a", "train", "A1=1"},
+                {"config", "-a", "train"},
+                {"releases", "-a", "train"},
+                {"rollback", "-a", "train"},
+                {"config", "-a", "nope"},
+            };
+            for (String[] run : runs) {
+                String[] args = Arrays.copyOf(run, run.length + aws.length);
+                System.arraycopy(aws, 0, args, run.length, aws.length);
+                main.run(args);
+            }
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,6 +81,7 @@ public final class CdsTraining {
             for (String[] run : runs) {
                 main.run(run);
             }
+            trainAws(home, code, nowhere);
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

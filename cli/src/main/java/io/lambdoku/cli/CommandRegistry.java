@@ -7,10 +7,12 @@ import io.lambdoku.cli.app.AppsUpdateCommand;
 import io.lambdoku.cli.app.CreateCommand;
 import io.lambdoku.cli.app.InitCommand;
 import io.lambdoku.cli.app.PushCommand;
+import io.lambdoku.cli.aws.SetupCommand;
 import io.lambdoku.cli.config.ConfigCommand;
 import io.lambdoku.cli.config.ConfigGetCommand;
 import io.lambdoku.cli.config.ConfigSetCommand;
 import io.lambdoku.cli.config.ConfigUnsetCommand;
+import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
 import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
@@ -51,6 +53,8 @@ final class CommandRegistry {
         m.put("pipeline:add", PipelineAddCommand::new);
         m.put("pipeline:remove", PipelineRemoveCommand::new);
         m.put("pipeline:promote", PipelinePromoteCommand::new);
+        m.put("setup", SetupCommand::new);
+        m.put("local:serve", LocalServeCommand::new);
         return m;
     }
 }

@@ -15,6 +15,21 @@ public final class GlobalOptions {
             description = "Backend (default: LAMBDOKU_BACKEND, then .lambdoku, then local).")
     public String backend;
 
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "AWS region (aws backend; default: a function ARN's region, AWS_REGION, the profile's).")
+    public String region;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "AWS profile (aws backend; default: AWS_PROFILE).")
+    public String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Lambda endpoint, e.g. moto, LocalStack or 'lambdoku local serve' (default: AWS_ENDPOINT_URL).")
+    public String endpointUrl;
+
+    @Option(names = "--artifact-bucket", paramLabel = "BUCKET",
+            description = "S3 bucket keeping every uploaded zip for rollback and promote (default: LAMBDOKU_ARTIFACT_BUCKET).")
+    public String artifactBucket;
+
     @Option(names = "--json", description = "Print JSON for scripts.")
     public boolean json;
 

@@ -14,7 +14,8 @@ public final class Main {
 
     static final String VERSION = "0.1.0";
     /** Global options that take a value, so their value is never mistaken for the command name. */
-    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-a", "--app", "--backend");
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-a", "--app", "--backend", "--region", "--profile",
+            "--endpoint-url", "--artifact-bucket");
 
     private final Launch launch;
 
@@ -36,6 +37,10 @@ public final class Main {
         String name = args[at];
         List<String> rest = new ArrayList<>(List.of(args));
         rest.remove(at);
+        // "local serve" and "config set" read as "local:serve" and "config:set", Heroku's two spellings.
+        if (at < rest.size() && CommandRegistry.commands().containsKey(name + ":" + rest.get(at))) {
+            name = name + ":" + rest.remove(at);
+        }
         if ("help".equals(name)) {
             return rest.isEmpty() ? printHelp() : run(new String[] {rest.get(0), "--help"});
         }

@@ -1,5 +1,7 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.aws.AwsLambda;
+import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
@@ -19,6 +21,7 @@ public final class Session implements AutoCloseable {
     private final Output output;
     private Optional<AppFile> appFile;
     private LocalLambda local;
+    private AwsLambda aws;
 
     public Session(Launch launch, GlobalOptions global) {
         this.launch = launch;
@@ -68,9 +71,23 @@ public final class Session implements AutoCloseable {
             return local;
         }
         if ("aws".equals(backend)) {
-            throw new UsageException("The aws backend is not part of this build yet; use --backend local.");
+            if (aws == null) {
+                aws = AwsLambda.open(awsOptions());
+            }
+            return aws;
         }
         throw new UsageException("Unknown backend '" + backend + "'; use local or aws.");
+    }
+
+    /** Command line over environment; without --region, the region of a function ARN given with -a. */
+    public AwsOptions awsOptions() {
+        Optional<String> arnRegion = global.apps.stream().map(FunctionRef::parse)
+                .flatMap(ref -> ref.region().stream()).findFirst();
+        return AwsOptions.fromEnvironment(launch.env())
+                .withRegion(Optional.ofNullable(global.region).or(() -> arnRegion))
+                .withProfile(Optional.ofNullable(global.profile))
+                .withEndpoint(Optional.ofNullable(global.endpointUrl))
+                .withArtifactBucket(Optional.ofNullable(global.artifactBucket));
     }
 
     public Events events() {
@@ -100,6 +117,9 @@ public final class Session implements AutoCloseable {
     public void close() {
         if (local != null) {
             local.close();
+        }
+        if (aws != null) {
+            aws.close();
         }
     }
 }

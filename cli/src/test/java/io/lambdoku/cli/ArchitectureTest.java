@@ -12,6 +12,8 @@ class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // the aws test-jar (moto helpers, conformance targets) is on this module's test classpath
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.lambdoku");
 
     @Test
@@ -31,8 +33,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void awsKnowsNothingOfTheCliNorTheLocalBackend() {
+        noClasses().that().resideInAPackage("io.lambdoku.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lambdoku.cli..", "io.lambdoku.local..", "picocli..",
+                        "org.sqlite..")
+                .check(classes);
+    }
+
+    @Test
     void backendsKnowNothingOfReleasesOrPipelines() {
-        noClasses().that().resideInAPackage("io.lambdoku.local..")
+        noClasses().that().resideInAnyPackage("io.lambdoku.local..", "io.lambdoku.aws..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lambdoku.core.release..",
                         "io.lambdoku.core.pipeline..", "io.lambdoku.core.config..", "io.lambdoku.core.app..")
                 .check(classes);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +18,21 @@ final class CliRunner {
     private final Path repo = Path.of(System.getProperty("lambdoku.repo", "..")).toAbsolutePath().normalize();
     private final Path home;
     private final Path cwd;
+    private final Map<String, String> env = new HashMap<>();
 
     CliRunner(Path scratch) throws IOException {
         this.home = Files.createDirectories(scratch.resolve("home"));
         this.cwd = Files.createDirectories(scratch.resolve("work"));
+    }
+
+    /** Adds variables to the environment of every later process, e.g. to point it at moto. */
+    CliRunner withEnv(Map<String, String> more) {
+        env.putAll(more);
+        return this;
+    }
+
+    Path home() {
+        return home;
     }
 
     Path cwd() {
@@ -40,6 +52,7 @@ final class CliRunner {
         env.put("LAMBDOKU_HOME", home.toString());
         env.put("LAMBDOKU_CACHE", repo.resolve("cli/target/lambdoku-cache").toString());
         env.remove("LAMBDOKU_BACKEND");
+        env.putAll(this.env);
         return pb.start();
     }
 

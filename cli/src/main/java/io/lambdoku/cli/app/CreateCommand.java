@@ -3,6 +3,7 @@ package io.lambdoku.cli.app;
 import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.app.Apps;
 import io.lambdoku.core.code.Zips;
@@ -51,6 +52,9 @@ public final class CreateCommand extends BaseCommand {
     @Override
     protected int run(Session session) {
         String function = Session.functionName(name);
+        if (role == null && "aws".equals(session.backendName())) {
+            throw new UsageException("AWS Lambda needs an execution role; pass --role arn:aws:iam::ACCOUNT:role/NAME.");
+        }
         CodeZip zip = code == null ? Zips.empty() : Zips.load(session.launch().cwd().resolve(code));
         FunctionSettings settings = new FunctionSettings(runtime, handler, role == null ? LOCAL_ROLE : role,
                 memory, timeout, Map.of(), List.of());

@@ -29,7 +29,8 @@ public final class Rollback {
         StoredCode code = new StoredCode(target.codeSha256(), function, target.version());
         if (!api.hasCode(code)) {
             throw new ResourceNotFoundException("The code of " + target.label() + " (" + target.codeSha256()
-                    + ") is no longer in the artifact store, so it cannot be restored; nothing was changed.");
+                    + ") is neither in the artifact store nor downloadable, so it cannot be restored; nothing was changed."
+                    + " On AWS, an artifact bucket (lambdoku setup) keeps every release's code.");
         }
         String description = "Rollback to " + target.label();
         return releases.apply(function, latest -> {

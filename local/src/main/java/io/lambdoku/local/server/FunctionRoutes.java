@@ -83,9 +83,19 @@ final class FunctionRoutes {
      * Only the members present change, as on Lambda. Without a client RevisionId the merge is guarded
      * by the one it read, and redone if another writer got in between, so a concurrent change survives.
      */
+    private static final List<String> UPDATABLE = List.of("Runtime", "Handler", "Role", "MemorySize", "Timeout",
+            "Environment", "Layers", "RevisionId");
+
     void updateConfiguration(WireExchange ex, String given) throws IOException {
         String name = name(given);
         Optional<String> clientRevision = ex.string("RevisionId");
+        // Silently dropping a member the user sent would lose their change; say so instead.
+        for (String member : ex.body().keySet()) {
+            if (!UPDATABLE.contains(member)) {
+                throw WireError.invalid("lambdoku local serve cannot change " + member
+                        + " with UpdateFunctionConfiguration; it supports " + String.join(", ", UPDATABLE) + ".");
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             FunctionConfig current = lambda.getFunction(name, FunctionConfig.LATEST);
             FunctionSettings s = current.settings();

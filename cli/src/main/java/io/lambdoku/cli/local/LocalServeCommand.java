@@ -1,0 +1,85 @@
+package io.lambdoku.cli.local;
+
+import io.lambdoku.cli.BaseCommand;
+import io.lambdoku.cli.ExitCodes;
+import io.lambdoku.cli.Launch;
+import io.lambdoku.cli.Session;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.server.LocalServer;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "local:serve", description = {
+    "Serve the local backend over the AWS Lambda REST API, so the AWS CLI, boto3, the SDKs and",
+    "'lambdoku --backend aws --endpoint-url URL' work against it. Runs until stopped (Ctrl-C or SIGTERM)."})
+public final class LocalServeCommand extends BaseCommand {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 9001).")
+    int port = 9001;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: 127.0.0.1, loopback only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--update-delay-ms", paramLabel = "MS",
+            description = "Keep LastUpdateStatus InProgress this long after each update, as Lambda does (default: 0).")
+    Long updateDelayMs;
+
+    public LocalServeCommand(Launch launch) {
+        super(launch);
+    }
+
+    @Override
+    protected int run(Session session) {
+        if (port < 0 || port > 65535) {
+            session.output().error("--port must be between 0 and 65535, not " + port + ".");
+            return ExitCodes.USAGE;
+        }
+        if (updateDelayMs != null && (updateDelayMs < 0 || updateDelayMs > 600_000)) {
+            session.output().error("--update-delay-ms must be between 0 and 600000, not " + updateDelayMs + ".");
+            return ExitCodes.USAGE;
+        }
+        LocalOptions options = LocalOptions.fromEnvironment(launch.env());
+        if (updateDelayMs != null) {
+            options = new LocalOptions(options.home(), options.region(), Duration.ofMillis(updateDelayMs));
+        }
+        LocalLambda lambda = LocalLambda.open(options);
+        LocalServer server;
+        try {
+            server = LocalServer.start(lambda, host, port);
+        } catch (UncheckedIOException e) {
+            lambda.close();
+            session.output().error("Cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
+                    + "); pick another --port.");
+            return ExitCodes.FAILURE;
+        }
+        String endpoint = "http://" + hostForUrl(server.address().getHostString()) + ":" + server.address().getPort();
+        if (session.output().json()) {
+            session.output().json(Map.of("endpoint", endpoint, "store", options.storeDir().toString()));
+        } else {
+            session.output().line("lambdoku local serve: listening on " + endpoint + " (store " + options.storeDir() + ")");
+            session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
+        }
+        session.launch().out().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            lambda.close();
+            stopped.countDown();
+        }, "lambdoku-serve-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,137 @@
+package io.lambdoku.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.aws.AwsClients;
+import io.lambdoku.aws.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged CLI with the aws backend against a moto_server started here: rollback and promote
+ * restore code from the S3 artifact store, because moto's Code.Location cannot be downloaded.
+ */
+@SuppressWarnings("unchecked")
+class AwsBackendOnMotoIT {
+
+    private static MotoServer moto;
+
+    @TempDir
+    Path scratch;
+
+    private CliRunner cli;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        moto.reset();
+        cli = new CliRunner(scratch).withEnv(moto.environment());
+    }
+
+    @Test
+    void rollbackAndPromoteRestoreCodeFromTheArtifactStore() throws Exception {
+        Path one = code("one", "def handler(e, c):\n    return 'one'\n");
+        Path two = code("two", "def handler(e, c):\n    return 'two'\n");
+        cli.run("create", "web", "--role", MotoServer.ROLE, "--code", one.toString()).succeeded()
+                .outContains("Released v1 of web");
+        cli.run("config:set", "-a", "web", "GREETING=hi").succeeded().outContains("v2");
+        cli.run("push", "-a", "web", two.toString()).succeeded().outContains("v3");
+        String shaOne = release("web", 1).get("codeSha256").toString();
+        String shaTwo = release("web", 3).get("codeSha256").toString();
+        assertThat(shaOne).isNotEqualTo(shaTwo);
+        assertThat(bucketKeys()).contains(key(shaOne), key(shaTwo));
+
+        cli.run("rollback", "-a", "web", "v1").succeeded().outContains("Rollback to v1");
+        Map<String, Object> v4 = release("web", 4);
+        assertThat(v4.get("codeSha256")).isEqualTo(shaOne);
+        cli.run("config", "-a", "web", "--json").succeeded();
+        assertThat(JSON.std.mapFrom(cli.run("config", "-a", "web", "--json").out())).isEmpty();
+
+        cli.run("create", "web-prod", "--role", MotoServer.ROLE).succeeded();
+        cli.run("config:set", "-a", "web-prod", "STAGE=prod").succeeded();
+        cli.run("pipeline:add", "-a", "web", "web-prod").succeeded();
+        cli.run("push", "-a", "web", two.toString()).succeeded();
+        cli.run("pipeline:promote", "-a", "web").succeeded().outContains("web-prod");
+        List<Object> prod = JSON.std.listFrom(cli.run("releases", "-a", "web-prod", "--json").succeeded().out());
+        Map<String, Object> promoted = (Map<String, Object>) prod.get(0);
+        assertThat(promoted.get("codeSha256")).isEqualTo(shaTwo);
+        assertThat(JSON.std.mapFrom(cli.run("config", "-a", "web-prod", "--json").succeeded().out()))
+                .isEqualTo(Map.of("STAGE", "prod"));
+    }
+
+    @Test
+    void withoutTheStoreRollbackStopsClearlyAndChangesNothing() throws Exception {
+        CliRunner noStore = new CliRunner(scratch.resolve("nostore")).withEnv(moto.environment())
+                .withEnv(Map.of("LAMBDOKU_ARTIFACT_BUCKET", ""));
+        noStore.run("create", "web", "--role", MotoServer.ROLE, "--code", code("one", "x = 1\n").toString()).succeeded();
+        noStore.run("push", "-a", "web", code("two", "x = 2\n").toString()).succeeded();
+
+        noStore.run("rollback", "-a", "web").failedWith(1, "cannot be restored; nothing was changed");
+        List<Object> releases = JSON.std.listFrom(noStore.run("releases", "-a", "web", "--json").succeeded().out());
+        assertThat(releases).hasSize(2);
+    }
+
+    @Test
+    void badInputGetsTheSameSentencesAsOnTheLocalBackend() throws Exception {
+        cli.run("config", "-a", "nope").failedWith(1, "Function nope does not exist");
+        cli.run("create", "web").failedWith(2, "AWS Lambda needs an execution role");
+        cli.run("create", "web", "--role", MotoServer.ROLE).succeeded();
+        cli.run("rollback", "-a", "web", "7").failedWith(1, "No release v7");
+        cli.run("config:set", "-a", "web", "AWS_REGION=x").failedWith(1, "reserved");
+        cli.run("config", "-a", "web", "--endpoint-url", "http://127.0.0.1:9").failedWith(1, "Cannot reach http://127.0.0.1:9");
+        cli.run("config", "-a", "web", "--endpoint-url", "not a url").failedWith(1, "is not an http(s) URL");
+    }
+
+    @Test
+    void setupCreatesTheArtifactBucketOnce() throws Exception {
+        Map<String, Object> made = JSON.std.mapFrom(cli.run("setup", "--artifact-bucket", "lambdoku-setup-test", "--json")
+                .succeeded().out());
+        assertThat(made).containsEntry("bucket", "lambdoku-setup-test").containsEntry("created", true);
+        cli.run("setup", "--artifact-bucket", "lambdoku-setup-test").succeeded()
+                .outContains("Found artifact bucket lambdoku-setup-test in us-east-1");
+    }
+
+    private Map<String, Object> release(String app, int version) throws Exception {
+        List<Object> all = JSON.std.listFrom(cli.run("releases", "-a", app, "--json").succeeded().out());
+        return all.stream().map(r -> (Map<String, Object>) r)
+                .filter(r -> String.valueOf(version).equals(String.valueOf(r.get("version")))).findFirst().orElseThrow();
+    }
+
+    private List<String> bucketKeys() {
+        try (AwsClients clients = new AwsClients(moto.options())) {
+            return clients.s3().listObjectsV2(b -> b.bucket(MotoServer.BUCKET)).contents().stream()
+                    .map(o -> o.key()).toList();
+        }
+    }
+
+    private static String key(String codeSha256) {
+        return "lambdoku/sha256/" + HexFormat.of().formatHex(Base64.getDecoder().decode(codeSha256)) + ".zip";
+    }
+
+    private Path code(String dir, String app) throws Exception {
+        Path d = Files.createDirectories(scratch.resolve(dir));
+        Files.writeString(d.resolve("app.py"), app);
+        return d;
+    }
+}

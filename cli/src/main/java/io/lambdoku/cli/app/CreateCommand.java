@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 public final class CreateCommand extends BaseCommand {
 
     /** Lambda's console default role name; the local backend does not check roles. */
-    static final String LOCAL_ROLE = "arn:aws:iam::000000000000:role/lambdoku-local";
+    public static final String LOCAL_ROLE = "arn:aws:iam::000000000000:role/lambdoku-local";
 
     @Parameters(paramLabel = "NAME")
     String name;

@@ -4,24 +4,17 @@ import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaLimits;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /** Deployment packages: a folder zipped reproducibly, or a zip file read and checked as Lambda would. */
 public final class Zips {
 
-    /** 1980-01-02, the earliest DOS time every zip reader agrees on; fixed so equal trees hash alike. */
-    private static final long FIXED_TIME = 315_619_200_000L;
     private static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private Zips() {
@@ -47,33 +40,16 @@ public final class Zips {
         return new CodeZip(EMPTY_ZIP);
     }
 
-    /** Entries sorted, fixed timestamps, no host metadata: the same tree always gives the same CodeSha256. */
+    /** Entries sorted, fixed timestamps, Unix modes, no host metadata: the same tree always gives the same CodeSha256. */
     public static CodeZip fromDirectory(Path dir) {
-        List<Path> files = regularFiles(dir);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(buffer)) {
-            for (Path file : files) {
-                ZipEntry entry = new ZipEntry(dir.relativize(file).toString().replace('\\', '/'));
-                entry.setTime(FIXED_TIME);
-                zip.putNextEntry(entry);
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-            if (files.isEmpty()) {
+        try (Stream<Path> any = Files.list(dir)) {
+            if (any.findAny().isEmpty()) {
                 return empty();
             }
         } catch (IOException e) {
-            throw new InvalidParameterException("Cannot zip " + dir + ": " + e.getMessage() + ".");
-        }
-        return checked(buffer.toByteArray(), dir.toString());
-    }
-
-    private static List<Path> regularFiles(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
             throw new InvalidParameterException("Cannot read folder " + dir + ": " + e.getMessage() + ".");
         }
+        return FolderPackage.build(dir, PackageSpec.everything());
     }
 
     /** Refuses what Lambda refuses: not a zip, a corrupt zip, over 50 MB zipped or 250 MB unzipped. */
@@ -104,8 +80,9 @@ public final class Zips {
         int entries = 0;
         byte[] chunk = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            while (in.getNextEntry() != null) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 entries++;
+                checkName(entry.getName(), origin);
                 unzipped += drain(in, chunk);
                 if (unzipped > LambdaLimits.MAX_UNZIPPED_BYTES) {
                     throw new InvalidParameterException(origin + " unzips to over 250 MB, Lambda's limit.");
@@ -118,6 +95,15 @@ public final class Zips {
         if (entries != declared) {
             throw new InvalidParameterException(origin + " is a corrupt zip (" + entries + " readable entries, "
                     + declared + " listed); rebuild it and try again.");
+        }
+    }
+
+    /** Zip-slip: an entry that would unpack outside the function's folder. */
+    private static void checkName(String name, String origin) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || ("/" + n + "/").contains("/../")) {
+            throw new InvalidParameterException(origin + " holds the entry '" + name
+                    + "', which would unpack outside the function's folder; rebuild the zip without it.");
         }
     }
 

@@ -1,0 +1,132 @@
+package io.lambdoku.core.deploy;
+
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.LambdaLimits;
+import io.lambdoku.core.lambda.NewFunction;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.release.AtomicRelease;
+import io.lambdoku.core.release.Release;
+import io.lambdoku.core.release.ReleaseLog;
+import io.lambdoku.core.release.ReleaseOutcome;
+import io.lambdoku.core.release.Update;
+import io.lambdoku.core.release.UpdateWaiter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ships a packaged folder as ONE release: creates the function if missing, changes settings only
+ * if they differ and code only if its CodeSha256 differs, publishes "Deploy <sha8>", then points the
+ * alias at it. Nothing changed means no release. Every write goes through the atomic protocol.
+ */
+public final class Deployer {
+
+    /** What a deploy did, as --json prints it for the next CI step. */
+    public record Result(String function, int version, String codeSha256, Optional<String> alias, boolean changed,
+                         List<String> plan) {
+    }
+
+    private final LambdaApi api;
+    private final AtomicRelease releases;
+    private final UpdateWaiter waiter;
+    private final String defaultRole;
+
+    /**
+     * {@code defaultRole}: the role of a new function whose manifest names none (the local backend's);
+     * null where a role is required (AWS).
+     */
+    public Deployer(LambdaApi api, Events events, String defaultRole) {
+        this.api = api;
+        this.releases = new AtomicRelease(api, events);
+        this.waiter = new UpdateWaiter(api, events);
+        this.defaultRole = defaultRole;
+    }
+
+    public DeployPlan plan(Manifest manifest, CodeZip code, Optional<String> alias) {
+        alias.ifPresent(a -> LambdaLimits.checkAlias(new AliasSpec(a, "1", Optional.empty(), "")));
+        Optional<FunctionConfig> current = find(manifest.name());
+        if (current.isEmpty() && manifest.role().isEmpty() && defaultRole == null) {
+            throw new io.lambdoku.core.lambda.InvalidParameterException("Creating " + manifest.name()
+                    + " on AWS Lambda needs an execution role; set \"role\" in its lambdoku.json.");
+        }
+        FunctionSettings wanted = current
+                .map(c -> manifest.settings(c.settings().role(), c.settings().environment()))
+                .orElseGet(() -> manifest.settings(defaultRole, Map.of()));
+        LambdaLimits.checkSettings(wanted);
+        LambdaLimits.checkDescription(manifest.description());
+        Optional<String> aliasVersion = Optional.empty();
+        Optional<Integer> newest = Optional.empty();
+        if (current.isPresent()) {
+            newest = new ReleaseLog(api).list(manifest.name(), 1).stream().findFirst().map(Release::version);
+            if (alias.isPresent()) {
+                aliasVersion = findAlias(manifest.name(), alias.get()).map(Alias::functionVersion);
+            }
+        }
+        return new DeployPlan(manifest, code, current, wanted, alias, aliasVersion, newest);
+    }
+
+    public Result deploy(DeployPlan plan, String description) {
+        String name = plan.function();
+        int version;
+        if (plan.creates()) {
+            FunctionConfig created = api.createFunction(new NewFunction(name, plan.wanted(),
+                    plan.manifest().description(), plan.code(), Map.of()));
+            waiter.settled(created);
+            version = Release.of(api.publishVersion(name, description, Optional.of(created.codeSha256()),
+                    Optional.of(created.revisionId()))).version();
+        } else if (plan.releases()) {
+            ReleaseOutcome outcome = releases.apply(name, latest -> {
+                // re-derived from what is there now, so a config:set that raced this deploy survives
+                FunctionSettings wanted = plan.manifest().settings(latest.settings().role(), latest.settings().environment());
+                boolean settings = !wanted.equals(latest.settings());
+                boolean code = !latest.codeSha256().equals(plan.code().codeSha256());
+                if (!settings && !code) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Update(settings ? Optional.of(wanted) : Optional.empty(),
+                        code ? Optional.of(plan.code()) : Optional.empty(), description));
+            }, "No change.");
+            version = outcome.release().map(Release::version)
+                    .orElseGet(() -> new ReleaseLog(api).newest(name).version());
+        } else {
+            version = plan.newestRelease().orElseGet(() -> new ReleaseLog(api).newest(name).version());
+        }
+        if (plan.alias().isPresent()) {
+            point(name, plan.alias().get(), String.valueOf(version));
+        }
+        return new Result(name, version, plan.code().codeSha256(), plan.alias(), plan.changed(), plan.describe());
+    }
+
+    /** Points {@code alias} at {@code version}, creating it if missing; guarded by the alias's RevisionId. */
+    public void point(String function, String alias, String version) {
+        Optional<Alias> existing = findAlias(function, alias);
+        if (existing.isEmpty()) {
+            api.createAlias(function, new AliasSpec(alias, version, Optional.empty(), ""));
+        } else if (!existing.get().functionVersion().equals(version) || existing.get().additionalVersion().isPresent()) {
+            api.updateAlias(function, new AliasSpec(alias, version, Optional.empty(), existing.get().description()),
+                    Optional.of(existing.get().revisionId()));
+        }
+    }
+
+    private Optional<FunctionConfig> find(String name) {
+        try {
+            return Optional.of(api.getFunction(name, FunctionConfig.LATEST));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Alias> findAlias(String function, String alias) {
+        try {
+            return Optional.of(api.getAlias(function, alias));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

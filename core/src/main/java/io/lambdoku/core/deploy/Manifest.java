@@ -1,0 +1,55 @@
+package io.lambdoku.core.deploy;
+
+import io.lambdoku.core.code.PackageSpec;
+import io.lambdoku.core.lambda.FunctionSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A function's lambdoku.json, already checked: what the function is (name, runtime, handler, memory,
+ * timeout, role, architecture, description, default environment, layers) and how its folder is
+ * packaged (include/exclude globs, build command, files to substitute #{tokens} in).
+ */
+public record Manifest(
+        Path dir,
+        String name,
+        String runtime,
+        String handler,
+        int memory,
+        int timeout,
+        Optional<String> role,
+        String architecture,
+        String description,
+        Map<String, String> environment,
+        List<String> layers,
+        List<String> include,
+        List<String> exclude,
+        Optional<String> build,
+        List<String> substitute) {
+
+    public static final String FILE = "lambdoku.json";
+
+    public Manifest {
+        environment = Map.copyOf(environment);
+        layers = List.copyOf(layers);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        substitute = List.copyOf(substitute);
+    }
+
+    /**
+     * The settings to deploy: the manifest's environment holds defaults, so a value set since with
+     * config:set wins and is never wiped by a deploy.
+     */
+    public FunctionSettings settings(String fallbackRole, Map<String, String> currentEnvironment) {
+        Map<String, String> env = new java.util.TreeMap<>(environment);
+        env.putAll(currentEnvironment);
+        return new FunctionSettings(runtime, handler, role.orElse(fallbackRole), memory, timeout, env, layers);
+    }
+
+    public PackageSpec packageSpec(Map<String, String> vars, long epochSeconds) {
+        return new PackageSpec(include, exclude, substitute, vars, epochSeconds);
+    }
+}

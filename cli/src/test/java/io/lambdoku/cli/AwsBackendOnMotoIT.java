@@ -112,6 +112,44 @@ class AwsBackendOnMotoIT {
                 .outContains("Found artifact bucket lambdoku-setup-test in us-east-1");
     }
 
+    @Test
+    void theExamplesDeployOnMotoAndAliasesPromoteWithoutUpload() throws Exception {
+        for (String example : List.of("hello-python", "hello-node", "hello-java")) {
+            Path dir = example(example);
+            Map<String, Object> first = JSON.std.mapFrom(cli.run("deploy", dir.toString(), "--alias", "test", "--json")
+                    .succeeded().out());
+            assertThat(first).containsEntry("version", "1").containsEntry("changed", true);
+            Map<String, Object> again = JSON.std.mapFrom(cli.run("deploy", dir.toString(), "--alias", "test", "--json")
+                    .succeeded().out());
+            assertThat(again).containsEntry("version", "1").containsEntry("changed", false);
+        }
+        int uploads = bucketKeys().size();
+        cli.run("alias:promote", "-a", "hello", "test", "prod").succeeded().outContains("Alias prod -> v1");
+        List<Object> aliases = JSON.std.listFrom(cli.run("aliases", "-a", "hello", "--json").succeeded().out());
+        assertThat(aliases).extracting(a -> ((Map<String, Object>) a).get("name") + "=" + ((Map<String, Object>) a).get("version"))
+                .containsExactlyInAnyOrder("prod=1", "test=1");
+        assertThat(bucketKeys()).hasSize(uploads);
+    }
+
+    /** An example with the moto role in its manifest: AWS needs one to create a function. */
+    private Path example(String name) throws Exception {
+        Path from = cli.repo().resolve("examples").resolve(name);
+        Path to = Files.createDirectories(scratch.resolve("examples").resolve(name));
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path manifest = to.resolve("lambdoku.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\\{", "{\n  \"role\": \"" + MotoServer.ROLE + "\","));
+        return to;
+    }
+
     private Map<String, Object> release(String app, int version) throws Exception {
         List<Object> all = JSON.std.listFrom(cli.run("releases", "-a", app, "--json").succeeded().out());
         return all.stream().map(r -> (Map<String, Object>) r)

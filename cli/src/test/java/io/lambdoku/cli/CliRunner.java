@@ -20,9 +20,26 @@ final class CliRunner {
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
 
+    private static boolean prepared;
+
     CliRunner(Path scratch) throws IOException {
         this.home = Files.createDirectories(scratch.resolve("home"));
         this.cwd = Files.createDirectories(scratch.resolve("work"));
+        prepare();
+    }
+
+    /** The launcher's once-per-build note ("preparing fast start") is not part of any command's output. */
+    private synchronized void prepare() throws IOException {
+        synchronized (CliRunner.class) {
+            if (!prepared) {
+                try {
+                    start("--version").waitFor(300, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                prepared = true;
+            }
+        }
     }
 
     /** Adds variables to the environment of every later process, e.g. to point it at moto. */
@@ -77,6 +94,12 @@ final class CliRunner {
             assertThat(exit).as("exit of '%s'", command).isEqualTo(code);
             assertThat(err.strip().lines()).as("stderr of '%s'", command).hasSize(1);
             assertThat(err).contains(fragment).doesNotContain("Exception").doesNotContain("\tat ");
+            return this;
+        }
+
+        /** Exited with {@code code} and no error output, e.g. diff --exit-code's 3. */
+        Result failedWithCode(int code) {
+            assertThat(exit).as("exit of '%s'; stderr: %s", command, err).isEqualTo(code);
             return this;
         }
 

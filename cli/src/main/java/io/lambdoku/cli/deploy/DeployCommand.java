@@ -121,6 +121,12 @@ public class DeployCommand extends BaseCommand {
     }
 
     private Outcome ship(Session session, Manifest m, CodeZip code) {
+        boolean throughS3 = "aws".equals(session.backendName()) && session.awsOptions().artifactBucket().isPresent();
+        if (code.size() > io.lambdoku.core.lambda.LambdaLimits.MAX_ZIP_BYTES && !throughS3) {
+            throw new InvalidParameterException("The package of " + m.name() + " is " + code.size() / (1024 * 1024)
+                    + " MB zipped, over Lambda's 50 MB for a direct upload; deploy with the aws backend and an artifact"
+                    + " bucket (lambdoku setup) so it goes through S3, or exclude files in lambdoku.json.");
+        }
         Deployer deployer = new Deployer(session.api(), session.events(),
                 "aws".equals(session.backendName()) ? null : CreateCommand.LOCAL_ROLE);
         DeployPlan plan = deployer.plan(m, code, Optional.ofNullable(alias));

@@ -52,17 +52,19 @@ public final class Zips {
         return FolderPackage.build(dir, PackageSpec.everything());
     }
 
-    /** Refuses what Lambda refuses: not a zip, a corrupt zip, over 50 MB zipped or 250 MB unzipped. */
+    /** Refuses what Lambda refuses: not a zip, a corrupt zip, or over 250 MB unzipped. */
     public static CodeZip checked(byte[] bytes, String origin) {
-        check(bytes, origin);
+        // no 50 MB check here: a bigger zip is fine through S3; the backend that uploads it decides
+        checkReadable(bytes, origin);
         return new CodeZip(bytes);
     }
 
-    /** The same checks on bytes a {@link CodeZip} already holds, without hashing them again. */
+    /** What a direct upload must also pass: at most 50 MB zipped. */
     public static void check(byte[] bytes, String origin) {
         if (bytes.length > LambdaLimits.MAX_ZIP_BYTES) {
             throw new InvalidParameterException(origin + " is " + bytes.length / (1024 * 1024)
-                    + " MB; Lambda takes at most 50 MB zipped in a direct upload.");
+                    + " MB; Lambda takes at most 50 MB zipped in a direct upload (on AWS, an artifact bucket"
+                    + " sends bigger zips through S3).");
         }
         checkReadable(bytes, origin);
     }

@@ -52,6 +52,8 @@ public final class CdsTraining {
         Path home = Files.createTempDirectory("lambdoku-training");
         Path code = Files.createDirectories(home.resolve("code"));
         Files.writeString(code.resolve("app.py"), "def handler(event, context):\n    return event\n");
+        Files.writeString(code.resolve("lambdoku.json"), "{\"name\": \"train-deploy\", \"runtime\": \"python3.12\","
+                + " \"handler\": \"app.handler\", \"environment\": {\"A1\": \"1\"}}");
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         Launch launch = new Launch(Map.of("LAMBDOKU_HOME", home.toString()), home, nowhere, nowhere);
         Main main = new Main(launch);
@@ -74,6 +76,10 @@ public final class CdsTraining {
                 {"apps"},
                 {"apps:info", "-a", "train"},
                 {"push", "-a", "train", code.toString()},
+                {"deploy", code.toString(), "--alias", "test"},
+                {"deploy", code.toString(), "--dry-run"},
+                {"alias:promote", "-a", "train-deploy", "test", "prod"},
+                {"aliases", "-a", "train-deploy"},
                 {"config:set", "-a", "nope", "A=1"},
                 {"config:set", "-a", "train", "1A"},
                 {"help"},

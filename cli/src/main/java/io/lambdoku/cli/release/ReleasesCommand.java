@@ -4,6 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.release.Release;
 import io.lambdoku.core.release.ReleaseLog;
 import java.util.LinkedHashMap;
@@ -25,12 +26,32 @@ public final class ReleasesCommand extends AppCommand {
     @Override
     protected int runFor(Session session, String function) {
         List<Release> releases = new ReleaseLog(session.api()).list(function, limit);
+        Map<String, List<String>> aliases = aliasesByVersion(session.api().listAliases(function));
         if (session.output().json()) {
-            session.output().json(releases.stream().map(ReleasesCommand::toJson).toList());
+            session.output().json(releases.stream().map(r -> {
+                Map<String, Object> m = toJson(r);
+                m.put("aliases", aliases.getOrDefault(String.valueOf(r.version()), List.of()));
+                return m;
+            }).toList());
         } else {
-            releases.forEach(r -> session.output().line(r.label() + " | " + r.description() + " | " + r.created()));
+            releases.forEach(r -> {
+                List<String> at = aliases.getOrDefault(String.valueOf(r.version()), List.of());
+                session.output().line(r.label() + " | " + r.description() + " | " + r.created()
+                        + (at.isEmpty() ? "" : " | " + String.join(", ", at)));
+            });
         }
         return ExitCodes.OK;
+    }
+
+    /** Alias names by the version they route to; a weighted one shows its share, e.g. "live (10%)". */
+    private static Map<String, List<String>> aliasesByVersion(List<Alias> aliases) {
+        Map<String, List<String>> by = new java.util.TreeMap<>();
+        for (Alias a : aliases) {
+            by.computeIfAbsent(a.functionVersion(), v -> new java.util.ArrayList<>()).add(a.name());
+            a.additionalVersion().ifPresent(w -> by.computeIfAbsent(w.version(), v -> new java.util.ArrayList<>())
+                    .add(a.name() + " (" + Math.round(w.weight() * 1000) / 10.0 + "%)"));
+        }
+        return by;
     }
 
     static Map<String, Object> toJson(Release r) {

@@ -1,6 +1,9 @@
 package io.lambdoku.aws;
 
 import io.lambdoku.aws.AwsErrors.Subject;
+import io.lambdoku.core.invoke.FunctionInvoker;
+import io.lambdoku.core.invoke.InvokeRequest;
+import io.lambdoku.core.invoke.InvokeResult;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.CodeSource;
@@ -27,7 +30,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
  * (moto, LocalStack, {@code lambdoku local serve}). Sends every RevisionId it is given, follows every
  * page, and keeps each uploaded zip in the artifact bucket when one is configured.
  */
-public final class AwsLambda implements LambdaApi, AutoCloseable {
+public final class AwsLambda implements LambdaApi, FunctionInvoker, AutoCloseable {
 
     /** Lambda's limit for a zip sent inside the request; beyond it code must come from S3. */
     static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
@@ -175,6 +178,19 @@ public final class AwsLambda implements LambdaApi, AutoCloseable {
             return true;
         }
         return fetch(code).isPresent();
+    }
+
+    @Override
+    public InvokeResult invoke(InvokeRequest r) {
+        software.amazon.awssdk.services.lambda.model.InvokeResponse answer = errors.call(
+                Subject.version(r.function(), r.qualifier() == null ? FunctionConfig.LATEST : r.qualifier()),
+                () -> lambda().invoke(b -> b.functionName(r.function()).qualifier(r.qualifier())
+                        .payload(SdkBytes.fromByteArray(r.payload() == null ? new byte[0] : r.payload()))
+                        .invocationType(r.type().wire())
+                        .logType(r.tailLog() ? "Tail" : "None")));
+        return new InvokeResult(answer.statusCode(), answer.executedVersion() == null ? "" : answer.executedVersion(),
+                Optional.ofNullable(answer.functionError()), answer.payload() == null ? new byte[0] : answer.payload().asByteArray(),
+                Optional.ofNullable(answer.logResult()));
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.lambdoku.cli;
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.runtime.LocalInvoker;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,7 @@ public final class Session implements AutoCloseable {
     private Optional<AppFile> appFile;
     private LocalLambda local;
     private AwsLambda aws;
+    private LocalInvoker localInvoker;
 
     public Session(Launch launch, GlobalOptions global) {
         this.launch = launch;
@@ -79,6 +82,18 @@ public final class Session implements AutoCloseable {
         throw new UsageException("Unknown backend '" + backend + "'; use local or aws.");
     }
 
+    /** Runs functions: in execution environments here on the local backend, through Invoke on AWS. */
+    public FunctionInvoker invoker() {
+        LambdaApi api = api();
+        if (api instanceof LocalLambda l) {
+            if (localInvoker == null) {
+                localInvoker = new LocalInvoker(l);
+            }
+            return localInvoker;
+        }
+        return (AwsLambda) api;
+    }
+
     /** Command line over environment; without --region, the region of a function ARN given with -a. */
     public AwsOptions awsOptions() {
         Optional<String> arnRegion = global.apps.stream().map(FunctionRef::parse)
@@ -115,6 +130,9 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (localInvoker != null) {
+            localInvoker.close();
+        }
         if (local != null) {
             local.close();
         }

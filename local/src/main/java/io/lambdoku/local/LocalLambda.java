@@ -276,6 +276,15 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         });
     }
 
+    /** The store, for the runtime's invocation and log records. */
+    public Database database() {
+        return db;
+    }
+
+    public LocalOptions options() {
+        return options;
+    }
+
     @Override
     public void close() {
         db.close();

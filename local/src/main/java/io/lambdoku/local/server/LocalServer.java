@@ -3,6 +3,7 @@ package io.lambdoku.local.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.runtime.LocalInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,13 +23,17 @@ public final class LocalServer implements AutoCloseable {
     private final FunctionRoutes functions;
     private final AliasRoutes aliases;
     private final TagRoutes tags;
+    private final LocalInvoker invoker;
+    private final InvokeRoutes invocations;
 
     private LocalServer(HttpServer http, LocalLambda lambda) {
         this.http = http;
-        this.workers = Executors.newFixedThreadPool(16);
+        this.workers = Executors.newFixedThreadPool(32);
         this.functions = new FunctionRoutes(lambda);
         this.aliases = new AliasRoutes(lambda);
         this.tags = new TagRoutes(lambda);
+        this.invoker = new LocalInvoker(lambda);
+        this.invocations = new InvokeRoutes(invoker);
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts answering. */
@@ -93,6 +98,7 @@ public final class LocalServer implements AutoCloseable {
             case "PUT {f}/code" -> functions.updateCode(ex, p.get(2));
             case "GET {f}/versions" -> functions.listVersions(ex, p.get(2));
             case "POST {f}/versions" -> functions.publish(ex, p.get(2));
+            case "POST {f}/invocations" -> invocations.invoke(ex, p.get(2));
             case "GET {f}/aliases" -> aliases.list(ex, p.get(2));
             case "POST {f}/aliases" -> aliases.create(ex, p.get(2));
             case "GET {f}/aliases/{a}" -> aliases.get(ex, p.get(2), p.get(4));
@@ -106,5 +112,6 @@ public final class LocalServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         workers.shutdownNow();
+        invoker.close();
     }
 }

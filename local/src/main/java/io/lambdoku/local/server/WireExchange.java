@@ -54,6 +54,18 @@ final class WireExchange {
         return query.getOrDefault(name, List.of());
     }
 
+    Optional<String> header(String name) {
+        return Optional.ofNullable(http.getRequestHeaders().getFirst(name));
+    }
+
+    /** The body as sent, for Invoke's payload. */
+    byte[] rawBody() throws IOException {
+        body = Map.of();
+        try (InputStream in = http.getRequestBody()) {
+            return in.readAllBytes();
+        }
+    }
+
     /** The JSON object body; an empty body reads as {}. */
     Map<String, Object> body() {
         if (body == null) {

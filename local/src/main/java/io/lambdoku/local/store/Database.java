@@ -14,7 +14,7 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class Database implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private static final int BUSY_TIMEOUT_MS = 60_000;
 
     private final Connection connection;

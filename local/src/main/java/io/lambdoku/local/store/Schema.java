@@ -43,7 +43,27 @@ final class Schema {
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               hex TEXT NOT NULL,
               pid INTEGER NOT NULL,
-              pid_started INTEGER NOT NULL)""");
+              pid_started INTEGER NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS invocations (  -- one row per invocation, for metrics
+              function TEXT NOT NULL,
+              version TEXT NOT NULL,                   -- the version that ran
+              qualifier TEXT NOT NULL,                 -- what was invoked: $LATEST, a version or an alias
+              request_id TEXT NOT NULL,
+              started INTEGER NOT NULL,                -- epoch ms
+              duration_ms REAL NOT NULL,
+              init_ms REAL NOT NULL,
+              error INTEGER NOT NULL,
+              throttled INTEGER NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS invocations_by_time ON invocations(function, started)",
+            """
+            CREATE TABLE IF NOT EXISTS log_events (   -- what functions printed, per log stream, as CloudWatch Logs keeps it
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              function TEXT NOT NULL,
+              stream TEXT NOT NULL,
+              at INTEGER NOT NULL,                     -- epoch ms
+              message TEXT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS log_events_by_time ON log_events(function, at)");
 
     private Schema() {
     }

@@ -1,0 +1,99 @@
+package io.lambdoku.local.runtime;
+
+import io.lambdoku.local.LocalLambda;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads back what {@link InvocationRecords} wrote: log events and per-minute metrics. */
+public final class InvocationQueries {
+
+    /** One line a function printed (or Lambda's START/END/REPORT), with its time and log stream. */
+    public record LogEvent(long at, String stream, String message) {
+    }
+
+    /** Lambda's AWS/Lambda metrics for one minute and one version. */
+    public record MinuteMetrics(long minute, String version, int invocations, int errors, int throttles,
+                                double avgMs, double p50Ms, double p99Ms) {
+    }
+
+    private final LocalLambda lambda;
+
+    public InvocationQueries(LocalLambda lambda) {
+        this.lambda = lambda;
+    }
+
+    /** The newest {@code limit} events since {@code sinceMs}, oldest first; {@code after} for following (-t). */
+    public List<LogEvent> logs(String function, long sinceMs, long afterId, Optional<String> filter, int limit, long[] lastId) {
+        lambda.getFunction(function, "$LATEST");
+        return lambda.database().read(c -> {
+            String sql = "SELECT id, at, stream, message FROM log_events WHERE function = ? AND at >= ? AND id > ?"
+                    + (filter.isPresent() ? " AND instr(message, ?) > 0" : "") + " ORDER BY id DESC LIMIT ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, function);
+                ps.setLong(i++, sinceMs);
+                ps.setLong(i++, afterId);
+                if (filter.isPresent()) {
+                    ps.setString(i++, filter.get());
+                }
+                ps.setInt(i, limit);
+                List<LogEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lastId[0] = Math.max(lastId[0], rs.getLong(1));
+                        events.add(0, new LogEvent(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    public List<MinuteMetrics> metrics(String function, long sinceMs, Optional<String> qualifier) {
+        lambda.getFunction(function, "$LATEST");
+        return lambda.database().read(c -> {
+            String sql = "SELECT started / 60000 * 60000, version, duration_ms, error, throttled FROM invocations"
+                    + " WHERE function = ? AND started >= ?" + (qualifier.isPresent() ? " AND (qualifier = ? OR version = ?)" : "")
+                    + " ORDER BY 1, 2, 3";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, function);
+                ps.setLong(2, sinceMs);
+                if (qualifier.isPresent()) {
+                    ps.setString(3, qualifier.get());
+                    ps.setString(4, qualifier.get());
+                }
+                Map<String, List<double[]>> groups = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        groups.computeIfAbsent(rs.getLong(1) + "\n" + rs.getString(2), k -> new ArrayList<>())
+                                .add(new double[] {rs.getDouble(3), rs.getInt(4), rs.getInt(5)});
+                    }
+                }
+                List<MinuteMetrics> out = new ArrayList<>();
+                groups.forEach((k, rows) -> {
+                    String[] parts = k.split("\n");
+                    List<Double> durations = rows.stream().filter(r -> r[2] == 0).map(r -> r[0]).sorted().toList();
+                    int throttles = (int) rows.stream().filter(r -> r[2] == 1).count();
+                    int errors = (int) rows.stream().filter(r -> r[1] == 1).count();
+                    double avg = durations.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                    out.add(new MinuteMetrics(Long.parseLong(parts[0]), parts[1], rows.size() - throttles, errors, throttles,
+                            avg, percentile(durations, 0.50), percentile(durations, 0.99)));
+                });
+                return out;
+            }
+        });
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

@@ -1,0 +1,258 @@
+package io.lambdoku.local.runtime;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.invoke.FunctionInvoker;
+import io.lambdoku.core.invoke.InvocationType;
+import io.lambdoku.core.invoke.InvokeRequest;
+import io.lambdoku.core.invoke.InvokeResult;
+import io.lambdoku.core.invoke.ThrottledException;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.local.LocalLambda;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Invokes functions of the local backend for real: resolves the qualifier (an alias routes by its
+ * weights), runs the version in a warm execution environment or starts one, caps environments per
+ * function as Lambda's concurrency does, and records the invocation and its log lines.
+ */
+public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
+
+    /** Environments one function may run at once; more invocations are throttled, as on Lambda. */
+    public static final int CONCURRENCY = 10;
+    static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
+    static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
+    private static final long IDLE_MILLIS = 10 * 60 * 1000;
+
+    private final LocalLambda lambda;
+    private final CodeCache code;
+    private final RuntimeLauncher runtimes;
+    private final InvocationRecords records;
+    private final Map<String, Deque<Environment>> idle = new HashMap<>();
+    private final Map<String, Integer> busy = new HashMap<>();
+    private final ExecutorService async = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lambdoku-async-invoke");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LocalInvoker(LocalLambda lambda) {
+        this.lambda = lambda;
+        Path store = lambda.options().storeDir();
+        this.code = new CodeCache(store.resolve("code"));
+        this.runtimes = new RuntimeLauncher(store.resolve("runtime"));
+        this.records = new InvocationRecords(lambda.database());
+    }
+
+    @Override
+    public InvokeResult invoke(InvokeRequest request) {
+        String qualifier = request.qualifier() == null || request.qualifier().isBlank() ? FunctionConfig.LATEST : request.qualifier();
+        byte[] payload = request.payload() == null ? new byte[0] : request.payload();
+        int limit = request.type() == InvocationType.EVENT ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+        if (payload.length > limit) {
+            throw new InvalidParameterException("The payload is " + payload.length + " bytes; Lambda takes at most " + limit
+                    + " bytes for a" + (request.type() == InvocationType.EVENT ? "n Event" : " RequestResponse") + " invocation.");
+        }
+        checkJson(payload);
+        String version = resolve(request.function(), qualifier);
+        FunctionConfig config = lambda.getFunction(request.function(), version);
+        return switch (request.type()) {
+            case DRY_RUN -> new InvokeResult(204, version, Optional.empty(), new byte[0], Optional.empty());
+            case EVENT -> {
+                async.execute(() -> {
+                    try {
+                        run(config, qualifier, payload, false);
+                    } catch (RuntimeException ignored) {
+                        // recorded as an error invocation, as Lambda's async queue would after its retries
+                    }
+                });
+                yield new InvokeResult(202, version, Optional.empty(), new byte[0], Optional.empty());
+            }
+            case REQUEST_RESPONSE -> run(config, qualifier, payload, request.tailLog());
+        };
+    }
+
+    private InvokeResult run(FunctionConfig config, String qualifier, byte[] payload, boolean tail) {
+        String function = config.name();
+        String version = config.version();
+        String key = function + "\n" + version + "\n" + config.codeSha256() + "\n" + config.settings().hashCode();
+        String requestId = UUID.randomUUID().toString();
+        long started = System.currentTimeMillis();
+        Environment env = acquire(function, key, started, requestId, qualifier, version);
+        try {
+            if (env == null) {
+                env = start(config);
+            }
+        } catch (RuntimeException e) {
+            release(function, key, null);
+            throw e;
+        }
+        Outcome outcome;
+        try {
+            outcome = env.invoke(requestId, payload, arn(config, qualifier));
+        } catch (RuntimeException e) {
+            env.close();
+            release(function, key, null);
+            throw e;
+        }
+        release(function, key, outcome.environmentLost() || !env.usable() ? closeAndNull(env) : env);
+        List<String> log = logLines(requestId, version, config.settings(), outcome);
+        records.record(function, version, qualifier, requestId, started, outcome.durationMs(), outcome.initMs(),
+                outcome.functionError().isPresent(), false, env.logStream(), log);
+        Optional<String> tailText = tail ? Optional.of(tail(log)) : Optional.empty();
+        return new InvokeResult(200, version, outcome.functionError(), outcome.payload(), tailText);
+    }
+
+    private Environment acquire(String function, String key, long started, String requestId, String qualifier, String version) {
+        synchronized (this) {
+            int running = busy.getOrDefault(function, 0);
+            if (running >= CONCURRENCY) {
+                records.record(function, version, qualifier, requestId, started, 0, 0, false, true, "", List.of());
+                throw new ThrottledException("Rate Exceeded: all " + CONCURRENCY + " execution environments of " + function
+                        + " are busy (TooManyRequestsException).");
+            }
+            busy.put(function, running + 1);
+            Deque<Environment> warm = idle.get(key);
+            while (warm != null && !warm.isEmpty()) {
+                Environment env = warm.pollFirst();
+                if (env.usable() && System.currentTimeMillis() - env.lastUsedMillis() < IDLE_MILLIS) {
+                    return env;
+                }
+                env.close();
+            }
+            return null;
+        }
+    }
+
+    private synchronized void release(String function, String key, Environment env) {
+        busy.merge(function, -1, Integer::sum);
+        if (env != null) {
+            idle.computeIfAbsent(key, k -> new ArrayDeque<>()).addFirst(env);
+        }
+    }
+
+    private static Environment closeAndNull(Environment env) {
+        env.close();
+        return null;
+    }
+
+    private Environment start(FunctionConfig config) {
+        String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(config.codeSha256()));
+        byte[] zip = lambda.readCode(config.codeSha256()).orElseThrow(() -> new ResourceNotFoundException(
+                "The code of " + config.name() + " (" + config.codeSha256() + ") is missing from the local store."));
+        Path taskRoot = code.unpacked(hex, zip);
+        FunctionSettings s = config.settings();
+        String stream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + config.version() + "]"
+                + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> env = new HashMap<>(s.environment());
+        String region = lambda.options().region();
+        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", config.version());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(s.memorySize()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", stream);
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + s.runtime());
+        env.put("_HANDLER", s.handler());
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("LAMBDA_RUNTIME_DIR", lambda.options().storeDir().resolve("runtime").toString());
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("PYTHONUNBUFFERED", "1");
+        Environment.Spec spec = new Environment.Spec(runtimes.command(s.runtime(), taskRoot), taskRoot, env, s.timeout(),
+                RuntimeLauncher.marksEnds(s.runtime()), stream);
+        return Environment.start(spec);
+    }
+
+    private String resolve(String function, String qualifier) {
+        if (qualifier.equals(FunctionConfig.LATEST) || qualifier.matches("[0-9]{1,9}")) {
+            return qualifier;
+        }
+        Alias alias = lambda.getAlias(function, qualifier);
+        if (alias.additionalVersion().isPresent()
+                && ThreadLocalRandom.current().nextDouble() < alias.additionalVersion().get().weight()) {
+            return alias.additionalVersion().get().version();
+        }
+        return alias.functionVersion();
+    }
+
+    private static String arn(FunctionConfig config, String qualifier) {
+        String base = config.arn().replaceAll(":(\\$LATEST|[0-9]+)$", "");
+        return base + ":" + qualifier;
+    }
+
+    /** Lambda's START/END/REPORT lines around what the function printed. */
+    private static List<String> logLines(String id, String version, FunctionSettings s, Outcome o) {
+        List<String> lines = new ArrayList<>();
+        lines.add("START RequestId: " + id + " Version: " + version);
+        lines.addAll(o.log());
+        lines.add("END RequestId: " + id);
+        long billed = (long) Math.ceil(o.durationMs());
+        String report = String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
+                + "Memory Size: %d MB\tMax Memory Used: %d MB", id, o.durationMs(), Math.max(1, billed), s.memorySize(),
+                Math.min(s.memorySize(), 40));
+        if (o.initMs() > 0) {
+            report += String.format(Locale.ROOT, "\tInit Duration: %.2f ms", o.initMs());
+        }
+        lines.add(report);
+        return lines;
+    }
+
+    /** The last 4 KB of the invocation's log, base64 as X-Amz-Log-Result carries it. */
+    private static String tail(List<String> log) {
+        byte[] all = (String.join("\n", log) + "\n").getBytes(StandardCharsets.UTF_8);
+        int from = Math.max(0, all.length - 4096);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(all, from, all.length));
+    }
+
+    private static void checkJson(byte[] payload) {
+        if (payload.length == 0) {
+            return;
+        }
+        try {
+            JSON.std.anyFrom(payload);
+        } catch (IOException e) {
+            throw new InvalidParameterException("Could not parse request body into json: the payload is not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ").");
+        }
+    }
+
+    /** Waits for Event invocations still running, then stops every environment. */
+    @Override
+    public void close() {
+        async.shutdown();
+        try {
+            async.awaitTermination(15, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            idle.values().forEach(d -> d.forEach(Environment::close));
+            idle.clear();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.lambdoku.local.runtime;
+
+import io.lambdoku.core.lambda.InvalidParameterException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command that starts a runtime: lambdoku's own small runtime clients, shipped as resources. */
+final class RuntimeLauncher {
+
+    private final Path dir;
+
+    RuntimeLauncher(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Whether the runtime client marks the end of each invocation's output (ours do; a custom bootstrap does not). */
+    static boolean marksEnds(String runtime) {
+        return !runtime.startsWith("provided");
+    }
+
+    List<String> command(String runtime, Path taskRoot) {
+        if (runtime.startsWith("python3")) {
+            return List.of(interpreter("python3", "-c", "import sys; print(sys.executable)"), resource("bootstrap.py").toString());
+        }
+        if (runtime.startsWith("nodejs")) {
+            return List.of(interpreter("node", "-p", "process.execPath"), resource("bootstrap.mjs").toString());
+        }
+        if (runtime.startsWith("provided")) {
+            Path bootstrap = taskRoot.resolve("bootstrap");
+            if (!Files.isRegularFile(bootstrap)) {
+                throw new InvalidParameterException("A " + runtime + " function needs an executable named bootstrap at the top of its package.");
+            }
+            return List.of(bootstrap.toString());
+        }
+        if (runtime.startsWith("java")) {
+            return JavaRuntime.command(taskRoot);
+        }
+        throw new InvalidParameterException("The local backend cannot run " + runtime + " functions yet; it runs python3.x,"
+                + " nodejs*, java* and provided* runtimes.");
+    }
+
+    /**
+     * The real interpreter behind {@code name} on PATH. Version managers put shell-script shims there
+     * (pyenv's costs ~80 ms per start); asked once, remembered in the store until PATH changes.
+     */
+    private String interpreter(String name, String... probe) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        Path memo = dir.resolve(name + ".path");
+        try {
+            if (Files.isRegularFile(memo)) {
+                List<String> lines = Files.readAllLines(memo);
+                if (lines.size() == 2 && lines.get(0).equals(path) && Files.isExecutable(Path.of(lines.get(1)))) {
+                    return lines.get(1);
+                }
+            }
+            List<String> command = new java.util.ArrayList<>(List.of(name));
+            command.addAll(List.of(probe));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String found = new String(p.getInputStream().readAllBytes()).strip();
+            if (p.waitFor() != 0 || !Files.isExecutable(Path.of(found))) {
+                return name;
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            Files.write(tmp, List.of(path, found));
+            Files.move(tmp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return found;
+        } catch (IOException e) {
+            return name; // not installed: starting the environment says so
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return name;
+        }
+    }
+
+    /** Written once per content into the store, atomically, so concurrent processes agree. */
+    private Path resource(String name) {
+        Path target = dir.resolve(name);
+        try (InputStream in = RuntimeLauncher.class.getResourceAsStream(name)) {
+            byte[] bytes = in.readAllBytes();
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return target;
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the runtime client " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -44,17 +44,16 @@ final class Environment implements AutoCloseable {
         final String requestId;
         final byte[] payload;
         final String arn;
-        final long deadlineMs;
+        volatile long deadlineMs;
         final CompletableFuture<byte[]> response = new CompletableFuture<>();
         final List<String> log = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch logEnded = new CountDownLatch(1);
         volatile Optional<String> error = Optional.empty();
 
-        Pending(String requestId, byte[] payload, String arn, long deadlineMs) {
+        Pending(String requestId, byte[] payload, String arn) {
             this.requestId = requestId;
             this.payload = payload;
             this.arn = arn;
-            this.deadlineMs = deadlineMs;
         }
     }
 
@@ -73,6 +72,8 @@ final class Environment implements AutoCloseable {
     private boolean invokedOnce;
 
     private Environment(Spec spec) throws IOException {
+        // Without it the JDK server waits on Nagle's algorithm for small responses (~40 ms each).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.spec = spec;
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambdoku-env");
@@ -127,9 +128,7 @@ final class Environment implements AutoCloseable {
         boolean cold = !invokedOnce;
         invokedOnce = true;
         long timeoutMs = spec.timeoutSeconds() * 1000L;
-        // Lambda's init phase has its own 10 s budget before the function's timeout starts
-        long initBudget = cold ? 10_000 : 0;
-        Pending p = new Pending(requestId, payload, arn, System.currentTimeMillis() + initBudget + timeoutMs);
+        Pending p = new Pending(requestId, payload, arn);
         current = p;
         if (cold) {
             p.log.addAll(initLog);
@@ -140,13 +139,18 @@ final class Environment implements AutoCloseable {
         boolean lost = false;
         double initMs = 0;
         try {
-            answer = p.response.get(initBudget + timeoutMs, TimeUnit.MILLISECONDS);
+            if (cold) {
+                // Lambda's init phase has its own 10 s budget; the function's timeout starts after it
+                CompletableFuture.anyOf(ready, p.response).get(10, TimeUnit.SECONDS);
+                begun = System.nanoTime();
+            }
+            answer = p.response.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             kill();
             lost = true;
             p.error = Optional.of("Unhandled");
-            String msg = String.format(Locale.ROOT, "%s Task timed out after %.2f seconds",
-                    java.time.Instant.now().toString(), (double) spec.timeoutSeconds());
+            String msg = String.format(Locale.ROOT, "%s %s Task timed out after %.2f seconds",
+                    java.time.Instant.now().toString(), requestId, (double) spec.timeoutSeconds());
             p.log.add(msg);
             answer = ("{\"errorMessage\":\"" + msg + "\",\"errorType\":\"Sandbox.Timedout\"}").getBytes(StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
@@ -169,7 +173,7 @@ final class Environment implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        double durationMs = (System.nanoTime() - begun) / 1e6 - initMs;
+        double durationMs = (System.nanoTime() - begun) / 1e6;
         current = null;
         lastUsedMillis = System.currentTimeMillis();
         List<String> log;
@@ -234,6 +238,7 @@ final class Environment implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        p.deadlineMs = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
         ex.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", p.requestId);
         ex.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", String.valueOf(p.deadlineMs));
         ex.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", p.arn);

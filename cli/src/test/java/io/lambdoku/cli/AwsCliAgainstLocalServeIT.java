@@ -93,6 +93,21 @@ class AwsCliAgainstLocalServeIT {
     }
 
     @Test
+    void theAwsCliInvokesAFunctionThatRunsForReal() throws Exception {
+        Path zipFile = Files.write(scratch.resolve("f.zip"), zip("app.py",
+                "import os\ndef handler(event, context):\n    print('hello log')\n    return {'got': event, 'v': os.environ['AWS_LAMBDA_FUNCTION_VERSION']}\n"));
+        awsJson("create-function", "--function-name", "runs", "--runtime", "python3.12", "--handler", "app.handler",
+                "--role", "arn:aws:iam::000000000000:role/any", "--zip-file", "fileb://" + zipFile);
+        Path out = scratch.resolve("out.json");
+        Map<String, Object> answer = awsJson("invoke", "--function-name", "runs", "--payload", "{\"a\": 1}",
+                "--log-type", "Tail", out.toString());
+        assertThat(answer).containsEntry("StatusCode", 200).containsEntry("ExecutedVersion", "$LATEST");
+        assertThat(new String(Base64.getDecoder().decode((String) answer.get("LogResult")), StandardCharsets.UTF_8))
+                .contains("hello log").contains("REPORT RequestId");
+        assertThat(JSON.std.mapFrom(Files.readAllBytes(out))).isEqualTo(Map.of("got", Map.of("a", 1), "v", "$LATEST"));
+    }
+
+    @Test
     void aStaleRevisionIdIsRefusedWithPreconditionFailed() throws Exception {
         Path zipFile = Files.write(scratch.resolve("f.zip"), zip("app.py", "x = 1\n"));
         awsJson("create-function", "--function-name", "acc", "--runtime", "python3.12", "--handler", "app.handler",

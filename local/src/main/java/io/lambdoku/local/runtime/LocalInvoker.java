@@ -58,7 +58,14 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         return t;
     });
 
+    private final java.util.concurrent.ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lambdoku-env-reaper");
+        t.setDaemon(true);
+        return t;
+    });
+
     public LocalInvoker(LocalLambda lambda) {
+        reaper.scheduleWithFixedDelay(this::retireIdle, 1, 1, TimeUnit.MINUTES);
         this.lambda = lambda;
         Path store = lambda.options().storeDir();
         this.code = new CodeCache(store.resolve("code"));
@@ -241,9 +248,24 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         }
     }
 
+    /** Environments idle for 10 minutes are stopped, as Lambda reclaims them. */
+    private synchronized void retireIdle() {
+        long now = System.currentTimeMillis();
+        for (Deque<Environment> envs : idle.values()) {
+            envs.removeIf(env -> {
+                boolean retire = !env.usable() || now - env.lastUsedMillis() >= IDLE_MILLIS;
+                if (retire) {
+                    env.close();
+                }
+                return retire;
+            });
+        }
+    }
+
     /** Waits for Event invocations still running, then stops every environment. */
     @Override
     public void close() {
+        reaper.shutdownNow();
         async.shutdown();
         try {
             async.awaitTermination(15, TimeUnit.MINUTES);

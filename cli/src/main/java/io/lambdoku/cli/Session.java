@@ -2,6 +2,7 @@ package io.lambdoku.cli;
 
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
+import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.lambda.FunctionRef;
@@ -86,6 +87,10 @@ public final class Session implements AutoCloseable {
     public FunctionInvoker invoker() {
         LambdaApi api = api();
         if (api instanceof LocalLambda l) {
+            Optional<ServedInvoker> served = ServedInvoker.find(l.options().storeDir());
+            if (served.isPresent()) {
+                return served.get();
+            }
             if (localInvoker == null) {
                 localInvoker = new LocalInvoker(l);
             }

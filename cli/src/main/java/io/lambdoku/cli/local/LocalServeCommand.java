@@ -4,10 +4,15 @@ import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.server.LocalServer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -65,8 +70,16 @@ public final class LocalServeCommand extends BaseCommand {
             session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
         }
         session.launch().out().flush();
+        // lets 'lambdoku invoke' on this store use this server's warm environments
+        Path served = options.storeDir().resolve(ServedInvoker.FILE);
+        writeServed(served, endpoint);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(served);
+            } catch (IOException e) {
+                // a stale file is ignored by readers once this process is gone
+            }
             server.close();
             lambda.close();
             stopped.countDown();
@@ -77,6 +90,16 @@ public final class LocalServeCommand extends BaseCommand {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private static void writeServed(Path file, String endpoint) {
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), "serve", ".tmp");
+            Files.writeString(tmp, "{\"endpoint\": \"" + endpoint + "\", \"pid\": " + ProcessHandle.current().pid() + "}");
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // invocations from other processes then run in-process; serving still works
+        }
     }
 
     private static String hostForUrl(String host) {

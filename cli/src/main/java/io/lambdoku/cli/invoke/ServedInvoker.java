@@ -1,0 +1,101 @@
+package io.lambdoku.cli.invoke;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.invoke.FunctionInvoker;
+import io.lambdoku.core.invoke.InvokeRequest;
+import io.lambdoku.core.invoke.InvokeResult;
+import io.lambdoku.core.invoke.ThrottledException;
+import io.lambdoku.core.lambda.BackendException;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends invocations to a running 'lambdoku local serve' on the same store, whose environments are
+ * warm, instead of starting one in this short-lived process. Found through the file the server
+ * writes into the store while it runs.
+ */
+public final class ServedInvoker implements FunctionInvoker {
+
+    public static final String FILE = "serve.json";
+
+    private final URI endpoint;
+
+    private ServedInvoker(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The server running on this store, if its process is alive. */
+    @SuppressWarnings("unchecked")
+    public static Optional<ServedInvoker> find(Path storeDir) {
+        Path file = storeDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> m = JSON.std.mapFrom(Files.readAllBytes(file));
+            long pid = ((Number) m.get("pid")).longValue();
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return Optional.of(new ServedInvoker(URI.create((String) m.get("endpoint"))));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a stale or torn file: run in-process
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public InvokeResult invoke(InvokeRequest r) {
+        String path = "/2015-03-31/functions/" + URLEncoder.encode(r.function(), StandardCharsets.UTF_8) + "/invocations"
+                + (r.qualifier() == null ? "" : "?Qualifier=" + URLEncoder.encode(r.qualifier(), StandardCharsets.UTF_8));
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("X-Amz-Invocation-Type", r.type().wire());
+            c.setRequestProperty("X-Amz-Log-Type", r.tailLog() ? "Tail" : "None");
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(r.payload() == null ? new byte[0] : r.payload());
+            }
+            int status = c.getResponseCode();
+            byte[] body;
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                body = in == null ? new byte[0] : in.readAllBytes();
+            }
+            if (status >= 400) {
+                throw error(c.getHeaderField("X-Amzn-ErrorType"), body);
+            }
+            return new InvokeResult(status, String.valueOf(c.getHeaderField("X-Amz-Executed-Version")),
+                    Optional.ofNullable(c.getHeaderField("X-Amz-Function-Error")), body,
+                    Optional.ofNullable(c.getHeaderField("X-Amz-Log-Result")));
+        } catch (IOException e) {
+            throw new BackendException("The running 'lambdoku local serve' at " + endpoint + " did not answer ("
+                    + e.getMessage() + "); stop it or try again.", e);
+        }
+    }
+
+    private static RuntimeException error(String type, byte[] body) {
+        String message;
+        try {
+            message = String.valueOf(JSON.std.mapFrom(body).get("message"));
+        } catch (IOException e) {
+            message = new String(body, StandardCharsets.UTF_8);
+        }
+        return switch (String.valueOf(type)) {
+            case "ResourceNotFoundException" -> new ResourceNotFoundException(message);
+            case "TooManyRequestsException" -> new ThrottledException(message);
+            case "InvalidParameterValueException", "InvalidRequestContentException" -> new InvalidParameterException(message);
+            default -> new BackendException(type + ": " + message);
+        };
+    }
+}

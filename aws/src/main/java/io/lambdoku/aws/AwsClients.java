@@ -14,6 +14,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -34,6 +36,8 @@ public final class AwsClients implements AutoCloseable {
     private LambdaClient lambda;
     private S3Client s3;
     private StsClient sts;
+    private CloudWatchLogsClient logs;
+    private CloudWatchClient cloudwatch;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
@@ -63,6 +67,20 @@ public final class AwsClients implements AutoCloseable {
             sts = configure(StsClient.builder()).build();
         }
         return sts;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder()).build();
+        }
+        return logs;
+    }
+
+    public synchronized CloudWatchClient cloudwatch() {
+        if (cloudwatch == null) {
+            cloudwatch = configure(CloudWatchClient.builder()).build();
+        }
+        return cloudwatch;
     }
 
     public synchronized Region region() {
@@ -123,6 +141,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sts != null) {
             sts.close();
+        }
+        if (logs != null) {
+            logs.close();
+        }
+        if (cloudwatch != null) {
+            cloudwatch.close();
         }
         if (http != null) {
             http.close();

@@ -2,6 +2,9 @@ package io.lambdoku.aws;
 
 import io.lambdoku.aws.AwsErrors.Subject;
 import io.lambdoku.core.invoke.FunctionInvoker;
+import io.lambdoku.core.invoke.FunctionTelemetry;
+import io.lambdoku.core.invoke.LogEvent;
+import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.core.invoke.InvokeRequest;
 import io.lambdoku.core.invoke.InvokeResult;
 import io.lambdoku.core.lambda.Alias;
@@ -30,7 +33,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
  * (moto, LocalStack, {@code lambdoku local serve}). Sends every RevisionId it is given, follows every
  * page, and keeps each uploaded zip in the artifact bucket when one is configured.
  */
-public final class AwsLambda implements LambdaApi, FunctionInvoker, AutoCloseable {
+public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTelemetry, AutoCloseable {
 
     /** Lambda's limit for a zip sent inside the request; beyond it code must come from S3. */
     static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
@@ -191,6 +194,16 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, AutoCloseabl
         return new InvokeResult(answer.statusCode(), answer.executedVersion() == null ? "" : answer.executedVersion(),
                 Optional.ofNullable(answer.functionError()), answer.payload() == null ? new byte[0] : answer.payload().asByteArray(),
                 Optional.ofNullable(answer.logResult()));
+    }
+
+    @Override
+    public List<LogEvent> logs(String function, long sinceMs, Optional<String> filter, int limit) {
+        return new AwsTelemetry(clients, errors).logs(function, sinceMs, filter, limit);
+    }
+
+    @Override
+    public List<MinuteMetrics> metrics(String function, long sinceMs, Optional<String> qualifier) {
+        return new AwsTelemetry(clients, errors).metrics(function, sinceMs, qualifier);
     }
 
     @Override

@@ -5,10 +5,12 @@ import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.invoke.FunctionInvoker;
+import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.local.runtime.LocalInvoker;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +99,12 @@ public final class Session implements AutoCloseable {
             return localInvoker;
         }
         return (AwsLambda) api;
+    }
+
+    /** Logs and metrics: the local store's records, or CloudWatch on AWS. */
+    public FunctionTelemetry telemetry() {
+        LambdaApi api = api();
+        return api instanceof LocalLambda l ? new InvocationQueries(l) : (AwsLambda) api;
     }
 
     /** Command line over environment; without --region, the region of a function ARN given with -a. */

@@ -5,15 +5,16 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
-import io.lambdoku.local.LocalLambda;
-import io.lambdoku.local.runtime.InvocationQueries;
+import io.lambdoku.core.invoke.FunctionTelemetry;
+import io.lambdoku.core.invoke.LogEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "logs", description = "Show the function's log: what it printed, with Lambda's START, END and REPORT lines.")
+@Command(name = "logs", description = {"Show the function's log: what it printed, with Lambda's START, END and REPORT lines",
+    "(local store; on AWS, CloudWatch Logs group /aws/lambda/NAME)."})
 public final class LogsCommand extends AppCommand {
 
     @Option(names = {"-n", "--num"}, paramLabel = "N", description = "The newest N lines (default: ${DEFAULT-VALUE}).", defaultValue = "100")
@@ -35,31 +36,32 @@ public final class LogsCommand extends AppCommand {
 
     @Override
     protected int runFor(Session session, String function) {
-        if (!(session.api() instanceof LocalLambda local)) {
-            throw new UsageException("logs reads the local backend's log store; on AWS, read CloudWatch Logs group /aws/lambda/"
-                    + function + " (the aws backend does not read it yet).");
-        }
         if (lines < 1) {
             throw new UsageException("-n must be at least 1.");
         }
-        InvocationQueries queries = new InvocationQueries(local);
-        long[] last = {0};
-        long from = Since.millisAgo(since);
-        print(session, queries.logs(function, from, 0, Optional.ofNullable(filter), lines, last));
+        session.api().getFunction(function, "$LATEST"); // "does not exist" rather than an empty log
+        FunctionTelemetry telemetry = session.telemetry();
+        List<LogEvent> events = telemetry.logs(function, Since.millisAgo(since), Optional.ofNullable(filter), lines);
+        print(session, events);
+        long from = events.isEmpty() ? System.currentTimeMillis() - 1000 : events.get(events.size() - 1).at() + 1;
         while (follow) {
             try {
-                Thread.sleep(500);
+                Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            print(session, queries.logs(function, from, last[0], Optional.ofNullable(filter), 10_000, last));
+            events = telemetry.logs(function, from, Optional.ofNullable(filter), 10_000);
+            print(session, events);
+            if (!events.isEmpty()) {
+                from = events.get(events.size() - 1).at() + 1;
+            }
         }
         return ExitCodes.OK;
     }
 
-    private static void print(Session session, List<InvocationQueries.LogEvent> events) {
-        for (InvocationQueries.LogEvent e : events) {
+    private static void print(Session session, List<LogEvent> events) {
+        for (LogEvent e : events) {
             if (session.output().json()) {
                 session.output().json(java.util.Map.of("timestamp", Instant.ofEpochMilli(e.at()).toString(),
                         "logStream", e.stream(), "message", e.message()));

@@ -4,9 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
-import io.lambdoku.cli.UsageException;
-import io.lambdoku.local.LocalLambda;
-import io.lambdoku.local.runtime.InvocationQueries;
+import io.lambdoku.core.invoke.MinuteMetrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +29,8 @@ public final class MetricsCommand extends AppCommand {
 
     @Override
     protected int runFor(Session session, String function) {
-        if (!(session.api() instanceof LocalLambda local)) {
-            throw new UsageException("metrics reads the local backend's records; on AWS, see CloudWatch namespace AWS/Lambda"
-                    + " (the aws backend does not read it yet).");
-        }
-        List<InvocationQueries.MinuteMetrics> rows = new InvocationQueries(local).metrics(function, Since.millisAgo(since),
-                Optional.ofNullable(qualifier));
+        session.api().getFunction(function, "$LATEST");
+        List<MinuteMetrics> rows = session.telemetry().metrics(function, Since.millisAgo(since), Optional.ofNullable(qualifier));
         if (session.output().json()) {
             session.output().json(rows.stream().map(MetricsCommand::json).toList());
             return ExitCodes.OK;
@@ -47,7 +41,7 @@ public final class MetricsCommand extends AppCommand {
         }
         session.output().line(String.format(Locale.ROOT, "%-17s %-8s %11s %6s %9s %9s %9s %9s", "minute (UTC)", "version",
                 "invocations", "errors", "throttles", "avg ms", "p50 ms", "p99 ms"));
-        for (InvocationQueries.MinuteMetrics m : rows) {
+        for (MinuteMetrics m : rows) {
             session.output().line(String.format(Locale.ROOT, "%-17s %-8s %11d %6d %9d %9.1f %9.1f %9.1f",
                     Instant.ofEpochMilli(m.minute()).toString().substring(0, 16), m.version(), m.invocations(), m.errors(),
                     m.throttles(), m.avgMs(), m.p50Ms(), m.p99Ms()));
@@ -55,7 +49,7 @@ public final class MetricsCommand extends AppCommand {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> json(InvocationQueries.MinuteMetrics m) {
+    private static Map<String, Object> json(MinuteMetrics m) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("minute", Instant.ofEpochMilli(m.minute()).toString());
         j.put("version", m.version());

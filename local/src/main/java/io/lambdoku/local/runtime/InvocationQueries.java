@@ -1,5 +1,8 @@
 package io.lambdoku.local.runtime;
 
+import io.lambdoku.core.invoke.FunctionTelemetry;
+import io.lambdoku.core.invoke.LogEvent;
+import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.local.LocalLambda;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads back what {@link InvocationRecords} wrote: log events and per-minute metrics. */
-public final class InvocationQueries {
-
-    /** One line a function printed (or Lambda's START/END/REPORT), with its time and log stream. */
-    public record LogEvent(long at, String stream, String message) {
-    }
-
-    /** Lambda's AWS/Lambda metrics for one minute and one version. */
-    public record MinuteMetrics(long minute, String version, int invocations, int errors, int throttles,
-                                double avgMs, double p50Ms, double p99Ms) {
-    }
+public final class InvocationQueries implements FunctionTelemetry {
 
     private final LocalLambda lambda;
 
@@ -27,17 +21,16 @@ public final class InvocationQueries {
         this.lambda = lambda;
     }
 
-    /** The newest {@code limit} events since {@code sinceMs}, oldest first; {@code after} for following (-t). */
-    public List<LogEvent> logs(String function, long sinceMs, long afterId, Optional<String> filter, int limit, long[] lastId) {
+    @Override
+    public List<LogEvent> logs(String function, long sinceMs, Optional<String> filter, int limit) {
         lambda.getFunction(function, "$LATEST");
         return lambda.database().read(c -> {
-            String sql = "SELECT id, at, stream, message FROM log_events WHERE function = ? AND at >= ? AND id > ?"
+            String sql = "SELECT id, at, stream, message FROM log_events WHERE function = ? AND at >= ?"
                     + (filter.isPresent() ? " AND instr(message, ?) > 0" : "") + " ORDER BY id DESC LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setString(i++, function);
                 ps.setLong(i++, sinceMs);
-                ps.setLong(i++, afterId);
                 if (filter.isPresent()) {
                     ps.setString(i++, filter.get());
                 }
@@ -45,7 +38,6 @@ public final class InvocationQueries {
                 List<LogEvent> events = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        lastId[0] = Math.max(lastId[0], rs.getLong(1));
                         events.add(0, new LogEvent(rs.getLong(2), rs.getString(3), rs.getString(4)));
                     }
                 }
@@ -54,6 +46,7 @@ public final class InvocationQueries {
         });
     }
 
+    @Override
     public List<MinuteMetrics> metrics(String function, long sinceMs, Optional<String> qualifier) {
         lambda.getFunction(function, "$LATEST");
         return lambda.database().read(c -> {

@@ -9,6 +9,8 @@ import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.invoke.InvocationType;
 import io.lambdoku.core.invoke.InvokeRequest;
 import io.lambdoku.core.invoke.InvokeResult;
+import io.lambdoku.core.invoke.LogEvent;
+import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
@@ -194,15 +196,14 @@ class LocalInvokerTest {
         assertThat(second).isBetween(140, 260);
 
         InvocationQueries queries = new InvocationQueries(lambda);
-        List<InvocationQueries.MinuteMetrics> metrics = queries.metrics("canary", 0, Optional.of("live"));
-        assertThat(metrics.stream().mapToInt(InvocationQueries.MinuteMetrics::invocations).sum()).isEqualTo(n);
-        assertThat(metrics.stream().filter(m -> m.version().equals("2")).mapToInt(InvocationQueries.MinuteMetrics::invocations)
+        List<MinuteMetrics> metrics = queries.metrics("canary", 0, Optional.of("live"));
+        assertThat(metrics.stream().mapToInt(MinuteMetrics::invocations).sum()).isEqualTo(n);
+        assertThat(metrics.stream().filter(m -> m.version().equals("2")).mapToInt(MinuteMetrics::invocations)
                 .sum()).isEqualTo(second);
         assertThat(metrics).allSatisfy(m -> assertThat(m.errors()).isZero());
-        long[] last = {0};
-        List<InvocationQueries.LogEvent> logs = queries.logs("canary", 0, 0, Optional.of("ran 2"), 100_000, last);
+        List<LogEvent> logs = queries.logs("canary", 0, Optional.of("ran 2"), 100_000);
         assertThat(logs).hasSize(second);
-        assertThat(queries.logs("canary", 0, 0, Optional.of("START RequestId"), 100_000, last)).hasSize(n);
+        assertThat(queries.logs("canary", 0, Optional.of("START RequestId"), 100_000)).hasSize(n);
     }
 
     @Test
@@ -215,7 +216,6 @@ class LocalInvokerTest {
                 InvocationType.DRY_RUN, false));
         assertThat(dry.statusCode()).isEqualTo(204);
         invoker.close(); // waits for the queued invocation
-        long[] last = {0};
-        assertThat(new InvocationQueries(lambda).logs("ev", 0, 0, Optional.of("event ran"), 10, last)).hasSize(1);
+        assertThat(new InvocationQueries(lambda).logs("ev", 0, Optional.of("event ran"), 10)).hasSize(1);
     }
 }

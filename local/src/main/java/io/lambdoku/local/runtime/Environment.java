@@ -111,6 +111,24 @@ final class Environment implements AutoCloseable {
         process.onExit().thenRun(this::exited);
     }
 
+    /**
+     * Peak resident memory of the environment's process so far, in MB (Linux's VmHWM), for REPORT's
+     * "Max Memory Used"; 0 where /proc cannot tell.
+     */
+    int maxMemoryUsedMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return (int) Math.max(1, Math.round(kb / 1024.0));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone or this is not Linux
+        }
+        return 0;
+    }
+
     String logStream() {
         return spec.logStream();
     }
@@ -180,7 +198,7 @@ final class Environment implements AutoCloseable {
         synchronized (p.log) {
             log = List.copyOf(p.log);
         }
-        return new Outcome(answer, p.error, lost, log, initMs, Math.max(0, durationMs));
+        return new Outcome(answer, p.error, lost, log, initMs, Math.max(0, durationMs), maxMemoryUsedMb());
     }
 
     private void handle(HttpExchange ex) throws IOException {

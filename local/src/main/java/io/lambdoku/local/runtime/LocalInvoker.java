@@ -221,7 +221,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         long billed = (long) Math.ceil(o.durationMs());
         String report = String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
                 + "Memory Size: %d MB\tMax Memory Used: %d MB", id, o.durationMs(), Math.max(1, billed), s.memorySize(),
-                Math.min(s.memorySize(), 40));
+                o.maxMemoryMb());
         if (o.initMs() > 0) {
             report += String.format(Locale.ROOT, "\tInit Duration: %.2f ms", o.initMs());
         }

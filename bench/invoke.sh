@@ -41,7 +41,7 @@ cold() {
 cold_py=$(cold echo-python); cold_node=$(cold echo-node); cold_java=$(cold echo-java)
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-lk local serve --port "$port" >"$work/serve.log" 2>&1 &
+"$root/lambdoku" local serve --port "$port" >"$work/serve.log" 2>&1 &   # not via lk(): $! must be the server itself
 server=$!
 for _ in $(seq 1 100); do grep -q listening "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 url="http://127.0.0.1:$port"

@@ -126,8 +126,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         }
         release(function, key, outcome.environmentLost() || !env.usable() ? closeAndNull(env) : env);
         List<String> log = logLines(requestId, version, config.settings(), outcome);
-        records.record(function, version, qualifier, requestId, started, outcome.durationMs(), outcome.initMs(),
-                outcome.functionError().isPresent(), false, env.logStream(), log);
+        records.record(new InvocationRecords.Invocation(function, version, qualifier, requestId, started, outcome.durationMs(),
+                outcome.initMs(), outcome.functionError().isPresent(), false, env.logStream(), log));
         Optional<String> tailText = tail ? Optional.of(tail(log)) : Optional.empty();
         return new InvokeResult(200, version, outcome.functionError(), outcome.payload(), tailText);
     }
@@ -136,7 +136,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         synchronized (this) {
             int running = busy.getOrDefault(function, 0);
             if (running >= CONCURRENCY) {
-                records.record(function, version, qualifier, requestId, started, 0, 0, false, true, "", List.of());
+                records.record(new InvocationRecords.Invocation(function, version, qualifier, requestId, started, 0, 0, false,
+                        true, "", List.of()));
                 throw new ThrottledException("Rate Exceeded: all " + CONCURRENCY + " execution environments of " + function
                         + " are busy (TooManyRequestsException).");
             }
@@ -248,6 +249,11 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         }
     }
 
+    /** Returns once every invocation so far is recorded, for readers of logs and metrics in this process. */
+    public void flush() {
+        records.flush();
+    }
+
     /** Environments idle for 10 minutes are stopped, as Lambda reclaims them. */
     private synchronized void retireIdle() {
         long now = System.currentTimeMillis();
@@ -276,5 +282,6 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
             idle.values().forEach(d -> d.forEach(Environment::close));
             idle.clear();
         }
+        records.close();
     }
 }

@@ -195,6 +195,7 @@ class LocalInvokerTest {
         // binomial(2000, 0.1): mean 200, sd 13.4; 140..260 is 4.5 sd, a false alarm once in 150,000 runs
         assertThat(second).isBetween(140, 260);
 
+        invoker.flush();
         InvocationQueries queries = new InvocationQueries(lambda);
         List<MinuteMetrics> metrics = queries.metrics("canary", 0, Optional.of("live"));
         assertThat(metrics.stream().mapToInt(MinuteMetrics::invocations).sum()).isEqualTo(n);

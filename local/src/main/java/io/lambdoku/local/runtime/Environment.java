@@ -61,6 +61,8 @@ final class Environment implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Put in the queue on close, so a runtime waiting on /next lets go of the server's thread. */
+    private static final Pending CLOSED = new Pending("", new byte[0], "");
     private final List<String> initLog = Collections.synchronizedList(new ArrayList<>());
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<Double> ready = new CompletableFuture<>();
@@ -81,7 +83,9 @@ final class Environment implements AutoCloseable {
             return t;
         });
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(threads);
+        // Handlers run on the server's own thread: a runtime client makes one request at a time, and
+        // each hand-off to a pool thread would add a thread wake-up to every invocation.
+        server.setExecutor(Runnable::run);
         server.createContext(BASE + "/", this::handle);
         server.start();
     }
@@ -256,6 +260,11 @@ final class Environment implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        if (p == CLOSED) {
+            reply(ex, 410, "{\"errorMessage\":\"environment stopped\",\"errorType\":\"EnvironmentStopped\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         p.deadlineMs = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
         ex.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", p.requestId);
         ex.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", String.valueOf(p.deadlineMs));
@@ -323,6 +332,7 @@ final class Environment implements AutoCloseable {
         if (process != null) {
             kill();
         }
+        queue.add(CLOSED);
         server.stop(0);
         threads.shutdownNow();
     }

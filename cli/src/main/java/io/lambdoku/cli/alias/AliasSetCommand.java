@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "alias:set", description = {
-    "Point alias NAME at release VERSION, creating it if missing; --weight V2=0.1 sends 10% of",
+    "Point alias NAME at release VERSION, creating it if missing; --weight V2=0.1 sends 10%% of",
     "invocations to release V2 (a canary)."})
 public final class AliasSetCommand extends AppCommand {
 

@@ -9,6 +9,7 @@ import io.lambdoku.core.invoke.InvokeRequest;
 import io.lambdoku.core.invoke.InvokeResult;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.CodeChangedException;
 import io.lambdoku.core.lambda.CodeSource;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
@@ -60,7 +61,8 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         return remember(errors.call(Subject.function(f.name()), () -> lambda().createFunction(b -> b
                 .functionName(f.name()).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
-                .layers(s.layers()).description(f.description()).code(code).tags(f.tags()).publish(false))));
+                .layers(s.layers()).description(f.description()).code(code).tags(f.tags())
+                .architecturesWithStrings(s.architecture()).publish(false))));
     }
 
     @Override
@@ -75,12 +77,27 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
                 .functions().stream().map(c -> remember(c)).toList());
     }
 
+    /**
+     * Lambda changes a function's architecture only with UpdateFunctionCode, so a new architecture is a
+     * second write of the same code once the configuration update has settled.
+     */
     @Override
     public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings s, Optional<String> revisionId) {
-        return remember(errors.call(Subject.function(name), () -> lambda().updateFunctionConfiguration(b -> b
+        FunctionConfig updated = remember(errors.call(Subject.function(name), () -> lambda().updateFunctionConfiguration(b -> b
                 .functionName(name).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
                 .layers(s.layers()).revisionId(Shapes.revision(revisionId).orElse(null)))));
+        if (updated.settings().architecture().equals(s.architecture())) {
+            return updated;
+        }
+        errors.run(Subject.function(name), () -> lambda().waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(name)));
+        FunctionConfig settled = getFunction(name, FunctionConfig.LATEST);
+        FunctionCode source = errors.call(Subject.function(name), () -> codeOf(new StoredCode(settled.codeSha256(), name, 0)));
+        UpdateFunctionCodeRequest request = UpdateFunctionCodeRequest.builder().functionName(name)
+                .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key())
+                .architecturesWithStrings(s.architecture())
+                .revisionId(Shapes.revision(Optional.of(settled.revisionId())).orElse(null)).publish(false).build();
+        return remember(errors.call(Subject.function(name), () -> lambda().updateFunctionCode(request)));
     }
 
     @Override
@@ -95,9 +112,19 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     @Override
     public FunctionConfig publishVersion(String name, String description, Optional<String> codeSha256,
                                          Optional<String> revisionId) {
-        return remember(errors.call(Subject.function(name), () -> lambda().publishVersion(b -> b
-                .functionName(name).description(description).codeSha256(codeSha256.orElse(null))
-                .revisionId(Shapes.revision(revisionId).orElse(null)))));
+        try {
+            return remember(errors.call(Subject.function(name), () -> lambda().publishVersion(b -> b
+                    .functionName(name).description(description).codeSha256(codeSha256.orElse(null))
+                    .revisionId(Shapes.revision(revisionId).orElse(null)))));
+        } catch (InvalidParameterException e) {
+            // AWS answers a stale CodeSha256 with 400 InvalidParameterValueException, not 412. Told apart from
+            // other bad parameters by $LATEST itself, never by the message text: the race AtomicRelease retries.
+            if (codeSha256.isPresent() && !codeSha256.get().equals(getFunction(name, FunctionConfig.LATEST).codeSha256())) {
+                throw new CodeChangedException("The code of " + name + " changed since it was read ("
+                        + codeSha256.get() + " is no longer $LATEST's).", e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** Lambda pages 50 at a time, oldest first: the newest version is on the last page. */

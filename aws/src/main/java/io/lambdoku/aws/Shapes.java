@@ -4,6 +4,7 @@ import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.UpdateStatus;
 import io.lambdoku.core.lambda.WeightedVersion;
 import java.util.HashMap;
@@ -61,11 +62,14 @@ final class Shapes {
                 c.memorySize() == null ? 128 : c.memorySize(),
                 c.timeout() == null ? 3 : c.timeout(),
                 environment(c.environment()),
-                c.hasLayers() ? c.layers().stream().map(Layer::arn).toList() : List.of());
+                c.hasLayers() ? c.layers().stream().map(Layer::arn).toList() : List.of(),
+                c.hasArchitectures() && !c.architecturesAsStrings().isEmpty() ? c.architecturesAsStrings().get(0)
+                        : FunctionSettings.X86_64);
         return new FunctionConfig(c.functionName(), c.functionArn(), orEmpty(c.version()), settings, c.description(),
                 orEmpty(c.codeSha256()), c.codeSize() == null ? 0 : c.codeSize(),
                 // moto leaves RevisionId null on functions; an empty one is never sent back.
-                orEmpty(c.revisionId()), orEmpty(c.lastModified()), status(c), reason(c));
+                orEmpty(c.revisionId()), orEmpty(c.lastModified()), status(c), reason(c),
+                c.stateAsString() == null ? FunctionState.ACTIVE : FunctionState.parse(c.stateAsString()));
     }
 
     static Environment environment(Map<String, String> env) {

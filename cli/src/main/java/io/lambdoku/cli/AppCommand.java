@@ -1,6 +1,9 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.core.lambda.FunctionRef;
 import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
 
 /**
  * A command that acts on functions named by -a (repeatable) or .lambdoku. It runs for each in turn;
@@ -8,8 +11,24 @@ import java.util.List;
  */
 public abstract class AppCommand extends BaseCommand {
 
+    private Optional<String> appQualifier = Optional.empty();
+
     protected AppCommand(Launch launch) {
         super(launch);
+    }
+
+    /**
+     * Commands that read one version or alias ({@code -a NAME:7}, {@code -a NAME:live}, a qualified ARN)
+     * say so; every other command changes or lists the function itself, where releases are made on
+     * $LATEST, so a qualifier there would silently mean something else and is refused.
+     */
+    protected boolean readsQualified() {
+        return false;
+    }
+
+    /** The version or alias the current app names, for commands that {@link #readsQualified()}. */
+    protected Optional<String> appQualifier() {
+        return appQualifier;
     }
 
     @Override
@@ -21,7 +40,15 @@ public abstract class AppCommand extends BaseCommand {
                 session.output().line("=== " + app);
             }
             try {
-                worst = Math.max(worst, runFor(session, Session.functionName(app)));
+                FunctionRef ref = FunctionRef.parse(app);
+                if (ref.qualifier().isPresent() && !readsQualified()) {
+                    String command = getClass().getAnnotation(Command.class).name();
+                    throw new UsageException("'" + app + "' names " + ref.qualifier().get() + " of " + ref.name() + ", but '"
+                            + command + "' acts on the function itself (releases are made on $LATEST); use -a " + ref.name()
+                            + " without ':" + ref.qualifier().get() + "'.");
+                }
+                appQualifier = ref.qualifier();
+                worst = Math.max(worst, runFor(session, ref.name()));
             } catch (RuntimeException e) {
                 worst = Math.max(worst, Errors.report(e, session.output(), global.debug));
             }

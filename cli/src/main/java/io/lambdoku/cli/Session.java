@@ -129,9 +129,14 @@ public final class Session implements AutoCloseable {
         };
     }
 
-    /** The name the backend knows the function by. */
+    /** The name the backend knows the function by; a qualifier is refused, as these commands change the function. */
     public static String functionName(String app) {
-        return FunctionRef.parse(app).name();
+        FunctionRef ref = FunctionRef.parse(app);
+        if (ref.qualifier().isPresent()) {
+            throw new UsageException("'" + app + "' names " + ref.qualifier().get() + " of " + ref.name()
+                    + "; name the function itself here, without ':" + ref.qualifier().get() + "'.");
+        }
+        return ref.name();
     }
 
     private Optional<AppFile> appFile() {

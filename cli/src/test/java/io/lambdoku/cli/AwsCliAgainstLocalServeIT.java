@@ -43,7 +43,8 @@ class AwsCliAgainstLocalServeIT {
     void startServer() throws Exception {
         requireAwsCli();
         cli = new CliRunner(scratch);
-        server = cli.start("local", "serve", "--port", "0", "--update-delay-ms", "30");
+        // default settings: Pending / InProgress after every change, as on Lambda
+        server = cli.start("local", "serve", "--port", "0");
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
         Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(String.valueOf(first));
@@ -71,8 +72,11 @@ class AwsCliAgainstLocalServeIT {
                 "--handler", "app.handler", "--role", "arn:aws:iam::000000000000:role/any",
                 "--zip-file", "fileb://" + zipFile, "--environment", "Variables={GREETING=hi}");
         assertThat(created).containsEntry("FunctionName", "hello").containsEntry("Version", "$LATEST")
-                .containsEntry("CodeSha256", sha256(zip)).containsEntry("Runtime", "python3.12");
+                .containsEntry("CodeSha256", sha256(zip)).containsEntry("Runtime", "python3.12")
+                .containsEntry("State", "Pending").containsEntry("StateReasonCode", "Creating")
+                .doesNotContainKey("LastUpdateStatus");
         assertThat((Map<String, Object>) created.get("Environment")).isEqualTo(Map.of("Variables", Map.of("GREETING", "hi")));
+        awsWait("function-active-v2", "--function-name", "hello");
 
         Map<String, Object> v1 = awsJson("publish-version", "--function-name", "hello", "--description", "first");
         assertThat(v1).containsEntry("Version", "1").containsEntry("CodeSha256", sha256(zip));
@@ -85,6 +89,17 @@ class AwsCliAgainstLocalServeIT {
         assertThat(latest).containsEntry("LastUpdateStatus", "Successful").containsEntry("State", "Active");
         assertThat((String) latest.get("RevisionId")).isNotBlank();
 
+        // a qualified name reads that version, through the alias too
+        assertThat(awsJson("get-function-configuration", "--function-name", "hello:live"))
+                .containsEntry("Version", "1").containsEntry("FunctionArn", alias.get("AliasArn"));
+
+        awsJson("update-function-code", "--function-name", "hello", "--zip-file", "fileb://" + Files.write(
+                scratch.resolve("g.zip"), zip("app.py", "def handler(event, context):\n    return 2\n")));
+        awsWait("function-updated-v2", "--function-name", "hello");
+        assertThat(awsJson("publish-version", "--function-name", "hello")).containsEntry("Version", "2");
+
+        // a version-qualified delete deletes that version only, never the function
+        aws("delete-function", "--function-name", "hello:2");
         List<Object> versions = (List<Object>) awsJson("list-versions-by-function", "--function-name", "hello").get("Versions");
         assertThat(versions).extracting(v -> ((Map<String, Object>) v).get("Version")).containsExactly("$LATEST", "1");
 
@@ -98,6 +113,7 @@ class AwsCliAgainstLocalServeIT {
                 "import os\ndef handler(event, context):\n    print('hello log')\n    return {'got': event, 'v': os.environ['AWS_LAMBDA_FUNCTION_VERSION']}\n"));
         awsJson("create-function", "--function-name", "runs", "--runtime", "python3.12", "--handler", "app.handler",
                 "--role", "arn:aws:iam::000000000000:role/any", "--zip-file", "fileb://" + zipFile);
+        awsWait("function-active-v2", "--function-name", "runs");
         Path out = scratch.resolve("out.json");
         Map<String, Object> answer = awsJson("invoke", "--function-name", "runs", "--payload", "{\"a\": 1}",
                 "--log-type", "Tail", out.toString());
@@ -112,8 +128,14 @@ class AwsCliAgainstLocalServeIT {
         Path zipFile = Files.write(scratch.resolve("f.zip"), zip("app.py", "x = 1\n"));
         awsJson("create-function", "--function-name", "acc", "--runtime", "python3.12", "--handler", "app.handler",
                 "--role", "arn:aws:iam::000000000000:role/any", "--zip-file", "fileb://" + zipFile);
+        awsWait("function-active-v2", "--function-name", "acc");
         String read = (String) awsJson("get-function-configuration", "--function-name", "acc").get("RevisionId");
-        awsJson("update-function-configuration", "--function-name", "acc", "--timeout", "10", "--revision-id", read);
+        Map<String, Object> updating = awsJson("update-function-configuration", "--function-name", "acc", "--timeout", "10",
+                "--revision-id", read);
+        assertThat(updating).containsEntry("LastUpdateStatus", "InProgress");
+        awsWait("function-updated-v2", "--function-name", "acc");
+        assertThat(awsJson("get-function-configuration", "--function-name", "acc").get("RevisionId"))
+                .as("a new RevisionId once the update completes").isNotEqualTo(updating.get("RevisionId"));
 
         Run stale = aws("update-function-configuration", "--function-name", "acc", "--timeout", "20",
                 "--revision-id", read);
@@ -121,13 +143,38 @@ class AwsCliAgainstLocalServeIT {
         assertThat(stale.err).contains("PreconditionFailedException");
         assertThat(awsJson("get-function-configuration", "--function-name", "acc")).containsEntry("Timeout", 10);
 
-        Run unsupported = aws("update-function-configuration", "--function-name", "acc", "--description", "x");
+        Run unsupported = aws("update-function-configuration", "--function-name", "acc", "--tracing-config", "Mode=Active");
         assertThat(unsupported.exit).isNotZero();
-        assertThat(unsupported.err).contains("InvalidParameterValueException").contains("cannot change Description");
+        assertThat(unsupported.err).contains("InvalidParameterValueException").contains("cannot change TracingConfig");
 
         Run missing = aws("get-function-configuration", "--function-name", "nope");
         assertThat(missing.exit).isNotZero();
-        assertThat(missing.err).contains("ResourceNotFoundException").contains("nope");
+        assertThat(missing.err).contains("ResourceNotFoundException")
+                .contains("Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope");
+    }
+
+    @Test
+    void everyLambdaWaiterOfTheAwsCliWorks() throws Exception {
+        Path zipFile = Files.write(scratch.resolve("f.zip"), zip("app.py", "x = 1\n"));
+        Map<String, Object> created = awsJson("create-function", "--function-name", "w", "--runtime", "python3.12",
+                "--handler", "app.handler", "--role", "arn:aws:iam::000000000000:role/any", "--zip-file", "fileb://" + zipFile);
+        assertThat(created).containsEntry("State", "Pending");
+        awsWait("function-exists", "--function-name", "w");
+        awsWait("function-active-v2", "--function-name", "w");
+        awsWait("function-active", "--function-name", "w");
+        awsJson("update-function-configuration", "--function-name", "w", "--description", "waited for");
+        awsWait("function-updated-v2", "--function-name", "w");
+        awsWait("function-updated", "--function-name", "w");
+        assertThat(awsJson("publish-version", "--function-name", "w")).containsEntry("Version", "1")
+                .containsEntry("Description", "waited for");
+        awsWait("published-version-active", "--function-name", "w", "--qualifier", "1");
+    }
+
+    private void awsWait(String waiter, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("wait", waiter));
+        all.addAll(List.of(args));
+        Run run = aws(all.toArray(String[]::new));
+        assertThat(run.exit).as("aws lambda wait %s: %s", waiter, run.err).isZero();
     }
 
     @Test

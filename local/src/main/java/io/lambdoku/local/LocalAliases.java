@@ -49,7 +49,7 @@ final class LocalAliases {
                 throw new ResourceConflictException("Alias " + spec.name() + " of " + function + " already exists.");
             }
             execute(c, "INSERT INTO aliases(function, name, version, extra_version, extra_weight, description, revision_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", function, spec.name(), Integer.parseInt(spec.functionVersion()),
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", function, spec.name(), number(spec.functionVersion()),
                     extraVersion(spec), extraWeight(spec), spec.description(), LocalLambda.newRevision());
             return find(c, function, spec.name()).orElseThrow();
         });
@@ -61,11 +61,12 @@ final class LocalAliases {
             Alias current = require(c, function, spec.name());
             if (revisionId.isPresent() && !revisionId.get().equals(current.revisionId())) {
                 throw new PreconditionFailedException("The RevisionId provided does not match the latest RevisionId of alias "
-                        + spec.name() + " of " + function + "; it changed since it was read.");
+                        + spec.name() + " of " + function + "; it changed since it was read.", "The Revision Id provided does not"
+                        + " match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
             }
             requireTargets(c, function, spec);
             execute(c, "UPDATE aliases SET version = ?, extra_version = ?, extra_weight = ?, description = ?, revision_id = ?"
-                    + " WHERE function = ? AND name = ?", Integer.parseInt(spec.functionVersion()), extraVersion(spec),
+                    + " WHERE function = ? AND name = ?", number(spec.functionVersion()), extraVersion(spec),
                     extraWeight(spec), spec.description(), LocalLambda.newRevision(), function, spec.name());
             return find(c, function, spec.name()).orElseThrow();
         });
@@ -82,9 +83,11 @@ final class LocalAliases {
         });
     }
 
+    /** Deleting an alias that is not there is no error, as on Lambda; the function must exist. */
     void delete(String function, String name) {
+        LambdaLimits.checkAliasName(name);
         db.write(c -> {
-            require(c, function, name);
+            requireFunction(c, function);
             execute(c, "DELETE FROM aliases WHERE function = ? AND name = ?", function, name);
             return null;
         });
@@ -98,7 +101,20 @@ final class LocalAliases {
         if (qualifier.matches("[0-9]{1,9}")) {
             return Integer.parseInt(qualifier);
         }
-        return Integer.parseInt(require(c, function, qualifier).functionVersion());
+        requireFunction(c, function);
+        // looked up as a qualifier, a missing alias is a missing function version to Lambda
+        return number(find(c, function, qualifier)
+                .orElseThrow(() -> ResourceNotFoundException.version(function, qualifier)).functionVersion());
+    }
+
+    /** True when a qualifier names an alias rather than $LATEST or a version. */
+    static boolean isAliasName(String qualifier) {
+        return !FunctionConfig.LATEST.equals(qualifier) && !qualifier.matches("[0-9]+");
+    }
+
+    /** An alias's version as stored: $LATEST is 0, as in the versions table. */
+    private static int number(String version) {
+        return FunctionConfig.LATEST.equals(version) ? 0 : Integer.parseInt(version);
     }
 
     Optional<String> aliasUsing(Connection c, String function, int version) throws SQLException {
@@ -107,8 +123,10 @@ final class LocalAliases {
     }
 
     private void requireTargets(Connection c, String function, AliasSpec spec) throws SQLException {
-        requireFunction(c, function);
-        versions.require(c, function, Integer.parseInt(spec.functionVersion()));
+        if (!LocalLambda.exists(c, function)) {
+            throw ResourceNotFoundException.version(function, spec.functionVersion());
+        }
+        versions.require(c, function, number(spec.functionVersion()));
         if (spec.additionalVersion().isPresent()) {
             versions.require(c, function, Integer.parseInt(spec.additionalVersion().get().version()));
         }
@@ -132,7 +150,8 @@ final class LocalAliases {
                 Optional<WeightedVersion> extra = rs.wasNull() ? Optional.empty()
                         : Optional.of(new WeightedVersion(Integer.toString(rs.getInt(3)), rs.getDouble(4)));
                 out.add(new Alias(arns.qualified(function, rs.getString(1)), rs.getString(1),
-                        Integer.toString(rs.getInt(2)), extra, rs.getString(5), rs.getString(6)));
+                        rs.getInt(2) == 0 ? FunctionConfig.LATEST : Integer.toString(rs.getInt(2)), extra, rs.getString(5),
+                        rs.getString(6)));
             }
         }
         return out;

@@ -4,9 +4,11 @@ import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.CodeSource;
+import io.lambdoku.core.lambda.CodeChangedException;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaLimits;
@@ -45,7 +47,7 @@ import java.util.UUID;
 public final class LocalLambda implements LambdaApi, AutoCloseable {
 
     private static final String ROW = "SELECT v.version, v.settings, v.description, v.code_sha, c.size, v.revision_id,"
-            + " v.last_modified, f.busy_until, v.function FROM versions v JOIN functions f ON f.name = v.function"
+            + " v.last_modified, f.busy_until, v.function, f.created FROM versions v JOIN functions f ON f.name = v.function"
             + " JOIN code c ON c.sha = v.code_sha ";
 
     private final LocalOptions options;
@@ -79,12 +81,21 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
 
     @Override
     public FunctionConfig createFunction(NewFunction f) {
+        return createFunction(f, false);
+    }
+
+    /**
+     * Creates the function, State Pending for the update delay (its created time equals $LATEST's
+     * LastModified until the first update, which is how a row tells Pending from InProgress).
+     * {@code publish} also publishes version 1 in the same transaction, as CreateFunction's Publish does.
+     */
+    public FunctionConfig createFunction(NewFunction f, boolean publish) {
         LambdaLimits.checkFunctionName(f.name());
         LambdaLimits.checkSettings(f.settings());
         LambdaLimits.checkDescription(f.description());
         byte[] bytes = f.code().bytes();
         Zips.check(bytes, "The code of " + f.name());
-        checkTags(f.tags());
+        LambdaLimits.checkTags(f.tags(), 0);
         if (functionExists(f.name())) {
             throw alreadyExists(f.name());
         }
@@ -92,20 +103,23 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             if (exists(c, f.name())) {
                 throw alreadyExists(f.name());
             }
+            String created = now();
             execute(c, "INSERT INTO functions(name, tags, busy_until, created) VALUES (?, ?, ?, ?)",
-                    f.name(), SettingsJson.asString(f.tags()), busyUntil(), now());
+                    f.name(), SettingsJson.asString(f.tags()), busyUntil(), created);
             execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
                     + " VALUES (?, 0, ?, ?, ?, ?, ?)", f.name(), SettingsJson.write(f.settings()), f.description(),
-                    f.code().codeSha256(), newRevision(), now());
-            return row(c, f.name(), 0);
+                    f.code().codeSha256(), newRevision(), created);
+            return publish ? insertVersion(c, f.name(), f.description()) : row(c, f.name(), 0);
         });
     }
 
+    /** An alias qualifier answers with the version it points at, under the alias ARN, as Lambda does. */
     @Override
     public FunctionConfig getFunction(String name, String qualifier) {
         return db.read(c -> {
             int version = aliases.resolve(c, name, qualifier);
-            return row(c, name, version);
+            FunctionConfig config = row(c, name, version);
+            return LocalAliases.isAliasName(qualifier) ? config.withArn(arns.qualified(name, qualifier)) : config;
         });
     }
 
@@ -116,22 +130,40 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
 
     @Override
     public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> revisionId) {
+        return updateFunctionConfiguration(name, settings, Optional.empty(), revisionId);
+    }
+
+    /** Also sets $LATEST's description, which PublishVersion copies when it is given none. */
+    public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> description,
+                                                      Optional<String> revisionId) {
         LambdaLimits.checkSettings(settings);
+        description.ifPresent(LambdaLimits::checkDescription);
         return db.write(c -> {
             FunctionConfig latest = writableLatest(c, name, revisionId);
-            execute(c, "UPDATE versions SET settings = ?, revision_id = ?, last_modified = ? WHERE function = ? AND version = 0",
-                    SettingsJson.write(settings), newRevision(), now(), latest.name());
+            execute(c, "UPDATE versions SET settings = ?, description = ?, revision_id = ?, last_modified = ?"
+                    + " WHERE function = ? AND version = 0", SettingsJson.write(settings),
+                    description.orElse(latest.description()), newRevision(), laterThan(latest.lastModified()), latest.name());
             return markUpdating(c, name);
         });
     }
 
     @Override
     public FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId) {
+        return updateFunctionCode(name, code, Optional.empty(), revisionId, false);
+    }
+
+    /**
+     * UpdateFunctionCode as the API has it: the architecture travels with the code, and {@code publish}
+     * publishes the result in the same transaction (no other writer can slip in between).
+     */
+    public FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> architecture,
+                                             Optional<String> revisionId, boolean publish) {
+        architecture.ifPresent(LambdaLimits::checkArchitecture);
         if (code instanceof CodeZip zip) {
             byte[] bytes = zip.bytes();
             Zips.check(bytes, "The code of " + name);
             getFunction(name, FunctionConfig.LATEST);
-            return withCode(zip, bytes, c -> setCode(c, name, zip.codeSha256(), revisionId));
+            return withCode(zip, bytes, c -> setCode(c, name, zip.codeSha256(), architecture, revisionId, publish));
         }
         StoredCode stored = (StoredCode) code;
         return db.write(c -> {
@@ -139,14 +171,24 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                 throw new ResourceNotFoundException("No code with CodeSha256 " + stored.codeSha256()
                         + " in the local artifact store.");
             }
-            return setCode(c, name, stored.codeSha256(), revisionId);
+            return setCode(c, name, stored.codeSha256(), architecture, revisionId, publish);
         });
     }
 
-    private FunctionConfig setCode(Connection c, String name, String sha, Optional<String> revisionId) throws SQLException {
-        writableLatest(c, name, revisionId);
-        execute(c, "UPDATE versions SET code_sha = ?, revision_id = ?, last_modified = ? WHERE function = ? AND version = 0",
-                sha, newRevision(), now(), name);
+    private FunctionConfig setCode(Connection c, String name, String sha, Optional<String> architecture,
+                                   Optional<String> revisionId, boolean publish) throws SQLException {
+        FunctionConfig latest = writableLatest(c, name, revisionId);
+        FunctionSettings settings = architecture.map(latest.settings()::withArchitecture).orElse(latest.settings());
+        execute(c, "UPDATE versions SET code_sha = ?, settings = ?, revision_id = ?, last_modified = ?"
+                + " WHERE function = ? AND version = 0", sha, SettingsJson.write(settings), newRevision(),
+                laterThan(latest.lastModified()), name);
+        if (publish) {
+            Optional<FunctionConfig> newest = newestVersion(c, name);
+            FunctionConfig version = newest.isPresent() && newest.get().settings().equals(settings)
+                    && newest.get().codeSha256().equals(sha) ? newest.get() : insertVersion(c, name, latest.description());
+            markUpdating(c, name);
+            return version;
+        }
         return markUpdating(c, name);
     }
 
@@ -157,21 +199,33 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         return db.write(c -> {
             FunctionConfig latest = writableLatest(c, name, revisionId);
             if (codeSha256.isPresent() && !codeSha256.get().equals(latest.codeSha256())) {
-                throw new PreconditionFailedException("CodeSha256 " + codeSha256.get() + " does not match the code of "
-                        + name + " $LATEST (" + latest.codeSha256() + "); its code changed since it was read.");
+                throw new CodeChangedException("CodeSha256 " + codeSha256.get() + " does not match the code of "
+                        + name + " $LATEST (" + latest.codeSha256() + "); its code changed since it was read.",
+                        "CodeSHA256 (" + codeSha256.get() + ") is different from current CodeSHA256 in $LATEST ("
+                        + latest.codeSha256() + "). Please try again with the CodeSHA256 in $LATEST.");
             }
             Optional<FunctionConfig> newest = newestVersion(c, name);
             if (newest.isPresent() && newest.get().settings().equals(latest.settings())
                     && newest.get().codeSha256().equals(latest.codeSha256())) {
                 return newest.get(); // as Lambda: nothing changed since the newest version
             }
-            int number = lastVersion(c, name) + 1;
-            execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
-                    + " SELECT function, ?, settings, ?, code_sha, ?, ? FROM versions WHERE function = ? AND version = 0",
-                    number, description, newRevision(), now(), name);
-            execute(c, "UPDATE functions SET last_version = ? WHERE name = ?", number, name);
-            return row(c, name, number);
+            return insertVersion(c, name, description);
         });
+    }
+
+    /** Snapshots $LATEST as the next number; $LATEST gets a new RevisionId, as on Lambda. */
+    private FunctionConfig insertVersion(Connection c, String name, String description) throws SQLException {
+        int number = lastVersion(c, name) + 1;
+        execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
+                + " SELECT function, ?, settings, ?, code_sha, ?, ? FROM versions WHERE function = ? AND version = 0",
+                number, description, newRevision(), now(), name);
+        execute(c, "UPDATE functions SET last_version = ? WHERE name = ?", number, name);
+        touchRevision(c, name);
+        return row(c, name, number);
+    }
+
+    private void touchRevision(Connection c, String name) throws SQLException {
+        execute(c, "UPDATE versions SET revision_id = ? WHERE function = ? AND version = 0", newRevision(), name);
     }
 
     @Override
@@ -193,17 +247,23 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         });
     }
 
+    /** A version that does not exist (any more) is no error, as on Lambda; its function must exist. */
     @Override
     public void deleteVersion(String name, int version) {
         if (version <= 0) {
-            throw new InvalidParameterException("Only published versions can be deleted, not $LATEST.");
+            throw new InvalidParameterException("Only published versions can be deleted, not $LATEST.",
+                    "$LATEST version cannot be deleted without deleting the function.");
         }
         db.write(c -> {
-            requireVersion(c, name, version);
+            requireFunction(c, name);
+            if (rows(c, ROW + "WHERE v.function = ? AND v.version = ?", name, version).isEmpty()) {
+                return null;
+            }
             Optional<String> user = aliases.aliasUsing(c, name, version);
             if (user.isPresent()) {
                 throw new ResourceConflictException("Version " + version + " of " + name + " is used by alias "
-                        + user.get() + "; point the alias at another version first.");
+                        + user.get() + "; point the alias at another version first.",
+                        "Unable to delete version because the following aliases reference it: [" + user.get() + "]");
             }
             execute(c, "DELETE FROM versions WHERE function = ? AND version = ?", name, version);
             return null;
@@ -215,13 +275,16 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         return db.read(c -> tags(c, name));
     }
 
+    /** Tags are metadata of the function, yet Lambda gives $LATEST a new RevisionId when they change. */
     @Override
     public void tagFunction(String name, Map<String, String> tags) {
-        checkTags(tags);
+        LambdaLimits.checkTags(tags, 0);
         db.write(c -> {
             Map<String, String> all = new java.util.TreeMap<>(tags(c, name));
             all.putAll(tags);
+            LambdaLimits.checkTags(Map.of(), all.size());
             execute(c, "UPDATE functions SET tags = ? WHERE name = ?", SettingsJson.asString(all), name);
+            touchRevision(c, name);
             return null;
         });
     }
@@ -232,6 +295,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             Map<String, String> all = new java.util.TreeMap<>(tags(c, name));
             all.keySet().removeAll(keys);
             execute(c, "UPDATE functions SET tags = ? WHERE name = ?", SettingsJson.asString(all), name);
+            touchRevision(c, name);
             return null;
         });
     }
@@ -325,13 +389,19 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     /** $LATEST, checked for being writable now: it exists, no update is in progress, the RevisionId is current. */
     private FunctionConfig writableLatest(Connection c, String name, Optional<String> revisionId) throws SQLException {
         FunctionConfig latest = row(c, name, 0);
+        if (latest.state() == FunctionState.PENDING) {
+            throw new UpdateInProgressException("Function " + name + " is still being created; wait until its State is"
+                    + " Active.", "The operation cannot be performed at this time. The function is currently in the"
+                    + " following state: Pending");
+        }
         if (latest.lastUpdateStatus() == UpdateStatus.IN_PROGRESS) {
             throw new UpdateInProgressException("The operation cannot be performed at this time. "
                     + "An update is in progress for resource: " + latest.arn());
         }
         if (revisionId.isPresent() && !revisionId.get().equals(latest.revisionId())) {
             throw new PreconditionFailedException("The RevisionId provided does not match the latest RevisionId of "
-                    + name + "; it changed since it was read.");
+                    + name + "; it changed since it was read.", "The Revision Id provided does not match the latest"
+                    + " Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
         }
         return latest;
     }
@@ -367,13 +437,14 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                 int version = rs.getInt(1);
                 String name = rs.getString(9);
                 boolean busy = version == 0 && rs.getLong(8) > now;
+                boolean pending = busy && rs.getString(7).equals(rs.getString(10));
                 out.add(new FunctionConfig(name,
                         version == 0 ? arns.function(name) : arns.qualified(name, Integer.toString(version)),
                         version == 0 ? FunctionConfig.LATEST : Integer.toString(version),
                         SettingsJson.read(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7),
+                        version == 0 && !busy ? settledRevision(rs.getString(6)) : rs.getString(6), rs.getString(7),
                         busy ? UpdateStatus.IN_PROGRESS : UpdateStatus.SUCCESSFUL,
-                        Optional.empty()));
+                        Optional.empty(), pending ? FunctionState.PENDING : FunctionState.ACTIVE));
             }
         }
         return out;
@@ -417,15 +488,6 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         return new ResourceConflictException("Function " + name + " already exists.");
     }
 
-    private static void checkTags(Map<String, String> tags) {
-        tags.forEach((k, v) -> {
-            if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v.length() > 256) {
-                throw new InvalidParameterException("Invalid tag '" + k + "': keys take 1 to 128 characters and may not"
-                        + " start with aws:, values at most 256.");
-            }
-        });
-    }
-
     static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
@@ -450,5 +512,20 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
 
     static String newRevision() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Lambda gives $LATEST a new RevisionId when an update completes, so a RevisionId read while it was
+     * InProgress is stale afterwards. Derived rather than stored: the completion happens when time
+     * passes, not in a write, and every reader must agree on it.
+     */
+    static String settledRevision(String stored) {
+        return UUID.nameUUIDFromBytes(("settled:" + stored).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Now, but never equal to {@code previous}: an update's LastModified must differ from the creation time. */
+    private static String laterThan(String previous) {
+        String now = now();
+        return now.equals(previous) ? Instant.parse(previous).plusMillis(1).toString() : now;
     }
 }

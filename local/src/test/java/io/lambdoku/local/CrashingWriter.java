@@ -17,7 +17,7 @@ public final class CrashingWriter {
 
     public static void main(String[] args) {
         try (LocalLambda lambda = LocalLambda.open(new LocalOptions(Path.of(args[0]), "us-east-1", Duration.ZERO))) {
-            FunctionSettings settings = new FunctionSettings("python3.12", "app.handler", "role", 128, 3, Map.of(), List.of());
+            FunctionSettings settings = new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::000000000000:role/test", 128, 3, Map.of(), List.of());
             try {
                 new Apps(lambda, Events.NONE).create("victim", settings, ReleaseScenarios.zipOf("app.py", "start"));
             } catch (ResourceConflictException exists) {

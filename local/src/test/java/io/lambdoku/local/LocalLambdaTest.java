@@ -8,6 +8,7 @@ import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.PreconditionFailedException;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local backend behaves like Lambda (design.md §2), not like a mock. */
 class LocalLambdaTest {
 
-    private static final FunctionSettings SETTINGS = new FunctionSettings("python3.12", "app.handler", "role", 128, 3,
+    private static final FunctionSettings SETTINGS = new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::000000000000:role/test", 128, 3,
             Map.of(), List.of());
     private static final Optional<String> ANY = Optional.empty();
 
@@ -193,5 +194,82 @@ class LocalLambdaTest {
 
         assertThatThrownBy(() -> lambda.updateFunctionCode("f", new CodeZip("garbage".getBytes()), ANY))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("not a zip");
+    }
+
+    @Test
+    void aFunctionIsPendingThenActiveAndEveryChangeIsInProgressThenSuccessfulWithANewRevision() throws Exception {
+        open(Duration.ofMillis(300));
+        FunctionConfig created = lambda.createFunction(new NewFunction("f", SETTINGS, "", zipOf("app.py", "x"), Map.of()));
+        assertThat(created.state()).isEqualTo(FunctionState.PENDING);
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration("f", SETTINGS.withTimeout(9), ANY))
+                .as("no update while Pending").isInstanceOf(UpdateInProgressException.class);
+        assertThatThrownBy(() -> lambda.publishVersion("f", "", ANY, ANY)).isInstanceOf(UpdateInProgressException.class);
+        Thread.sleep(350);
+        FunctionConfig active = lambda.getFunction("f", FunctionConfig.LATEST);
+        assertThat(active.state()).isEqualTo(FunctionState.ACTIVE);
+        assertThat(active.lastUpdateStatus()).isEqualTo(UpdateStatus.SUCCESSFUL);
+        assertThat(active.revisionId()).as("a new RevisionId once Active").isNotEqualTo(created.revisionId());
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration("f", SETTINGS.withTimeout(9),
+                Optional.of(created.revisionId()))).isInstanceOf(PreconditionFailedException.class);
+
+        FunctionConfig updating = lambda.updateFunctionConfiguration("f", SETTINGS.withTimeout(9), Optional.of(active.revisionId()));
+        assertThat(updating.state()).isEqualTo(FunctionState.ACTIVE);
+        assertThat(updating.lastUpdateStatus()).isEqualTo(UpdateStatus.IN_PROGRESS);
+        assertThatThrownBy(() -> lambda.publishVersion("f", "", ANY, ANY)).isInstanceOf(UpdateInProgressException.class);
+        Thread.sleep(350);
+        FunctionConfig done = lambda.getFunction("f", FunctionConfig.LATEST);
+        assertThat(done.lastUpdateStatus()).isEqualTo(UpdateStatus.SUCCESSFUL);
+        assertThat(done.revisionId()).isNotEqualTo(updating.revisionId());
+
+        FunctionConfig v1 = lambda.publishVersion("f", "one", ANY, Optional.of(done.revisionId()));
+        assertThat(v1.version()).isEqualTo("1");
+        String afterPublish = lambda.getFunction("f", FunctionConfig.LATEST).revisionId();
+        assertThat(afterPublish).as("publishing changes $LATEST's RevisionId").isNotEqualTo(done.revisionId());
+        lambda.tagFunction("f", Map.of("team", "a"));
+        assertThat(lambda.getFunction("f", FunctionConfig.LATEST).revisionId()).as("so does tagging").isNotEqualTo(afterPublish);
+    }
+
+    @Test
+    void aVersionQualifiedDeleteRemovesThatVersionOnlyAndAMissingOneIsNoError() {
+        create("f");
+        lambda.publishVersion("f", "one", ANY, ANY);
+        setEnv("f", "AA");
+        lambda.publishVersion("f", "two", ANY, ANY);
+
+        lambda.deleteVersion("f", 1);
+        lambda.deleteVersion("f", 1);
+        lambda.deleteVersion("f", 99);
+        assertThat(lambda.listVersions("f")).extracting(FunctionConfig::version).containsExactly("2");
+        assertThatThrownBy(() -> lambda.deleteVersion("nope", 1)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void anAliasOnLatestFollowsItAndReadsThroughTheAliasArn() {
+        create("f");
+        lambda.createAlias("f", new AliasSpec("edge", FunctionConfig.LATEST, Optional.empty(), ""));
+        setEnv("f", "AA");
+        FunctionConfig viaAlias = lambda.getFunction("f", "edge");
+        assertThat(viaAlias.version()).isEqualTo(FunctionConfig.LATEST);
+        assertThat(viaAlias.settings().environment()).containsKey("AA");
+        assertThat(viaAlias.arn()).endsWith(":function:f:edge");
+        lambda.deleteAlias("f", "edge");
+        lambda.deleteAlias("f", "edge");
+        assertThatThrownBy(() -> lambda.getFunction("f", "edge")).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void architecturesAreStoredAndTagsAreBounded() {
+        create("f");
+        FunctionConfig arm = lambda.updateFunctionCode("f", zipOf("app.py", "y"), Optional.of("arm64"), ANY, false);
+        assertThat(arm.settings().architecture()).isEqualTo("arm64");
+        assertThat(lambda.publishVersion("f", "", ANY, ANY).settings().architecture()).isEqualTo("arm64");
+        Map<String, String> fifty = new java.util.HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.put("k" + i, "v");
+        }
+        lambda.tagFunction("f", fifty);
+        assertThatThrownBy(() -> lambda.tagFunction("f", Map.of("one-more", "v"))).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("at most 50 tags");
+        assertThat(lambda.listTags("f")).hasSize(50);
     }
 }

@@ -23,7 +23,8 @@ public final class InitCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) {
-        session.api().getFunction(Session.functionName(app), FunctionConfig.LATEST);
+        io.lambdoku.core.lambda.FunctionRef ref = io.lambdoku.core.lambda.FunctionRef.parse(app);
+        session.api().getFunction(ref.name(), ref.qualifierOrLatest()); // a qualified app reads that version
         Optional<String> backend = global.backend == null ? Optional.empty() : Optional.of(session.backendName());
         new AppFile(app, backend).write(session.launch().cwd());
         if (session.output().json()) {

@@ -4,6 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.config.ConfigVars;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -16,8 +17,13 @@ public final class ConfigCommand extends AppCommand {
     }
 
     @Override
+    protected boolean readsQualified() {
+        return true;
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
-        Map<String, String> vars = new ConfigVars(session.api(), session.events()).list(function);
+        Map<String, String> vars = new ConfigVars(session.api(), session.events()).list(function, appQualifier().orElse(FunctionConfig.LATEST));
         if (session.output().json()) {
             session.output().json(vars);
         } else {

@@ -4,6 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.config.ConfigVars;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,14 @@ public final class ConfigGetCommand extends AppCommand {
     }
 
     @Override
+    protected boolean readsQualified() {
+        return true;
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
-        Map<String, String> found = new ConfigVars(session.api(), session.events()).get(function, keys);
+        Map<String, String> found = new ConfigVars(session.api(), session.events()).get(function,
+                appQualifier().orElse(FunctionConfig.LATEST), keys);
         if (session.output().json()) {
             session.output().json(found);
         } else if (keys.size() == 1) {

@@ -139,9 +139,6 @@ public final class ManifestReader {
         if (!ARCHITECTURES.contains(architecture)) {
             throw error(line("architecture"), "architecture '" + architecture + "' is not x86_64 or arm64");
         }
-        if (!architecture.equals("x86_64")) {
-            throw error(line("architecture"), "architecture arm64 is not supported by lambdoku yet; use x86_64");
-        }
         String description = (String) v.getOrDefault("description", "");
         check("description", () -> LambdaLimits.checkDescription(description));
         Map<String, String> env = (Map<String, String>) v.getOrDefault("environment", Map.of());

@@ -4,6 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.core.invoke.InvocationType;
 import io.lambdoku.core.invoke.InvokeRequest;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,9 +42,14 @@ public final class InvokeCommand extends AppCommand {
     }
 
     @Override
+    protected boolean readsQualified() {
+        return true;
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
         InvocationType kind = InvocationType.parse(type);
-        InvokeResult r = session.invoker().invoke(new InvokeRequest(function, qualifier, payload(), kind, log));
+        InvokeResult r = session.invoker().invoke(new InvokeRequest(function, qualifier(), payload(), kind, log));
         if (log) {
             r.logTail().ifPresent(t -> session.output().err().print(new String(Base64.getDecoder().decode(t), StandardCharsets.UTF_8)));
         }
@@ -60,10 +67,17 @@ public final class InvokeCommand extends AppCommand {
             session.output().note((kind == InvocationType.EVENT ? "Queued" : "Dry run passed") + " (HTTP " + r.statusCode()
                     + ") for " + function + " v" + r.executedVersion() + ".");
         }
+        String qualifier = qualifier();
         if (qualifier != null && !qualifier.matches("\\$LATEST|[0-9]+") && !session.output().json()) {
             session.output().note("(" + qualifier + " ran version " + r.executedVersion() + ")");
         }
         return r.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** -q and a qualified -a must agree, as Lambda's Qualifier and FunctionName must. */
+    private String qualifier() {
+        return FunctionRef.parse("x").withQualifier(appQualifier()).withQualifier(Optional.ofNullable(qualifier))
+                .qualifier().orElse(null);
     }
 
     private byte[] payload() {

@@ -4,6 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.invoke.MinuteMetrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,9 +29,15 @@ public final class MetricsCommand extends AppCommand {
     }
 
     @Override
+    protected boolean readsQualified() {
+        return true;
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
         session.api().getFunction(function, "$LATEST");
-        List<MinuteMetrics> rows = session.telemetry().metrics(function, Since.millisAgo(since), Optional.ofNullable(qualifier));
+        List<MinuteMetrics> rows = session.telemetry().metrics(function, Since.millisAgo(since), FunctionRef.parse(function).withQualifier(Optional.ofNullable(qualifier))
+                .withQualifier(appQualifier()).qualifier());
         if (session.output().json()) {
             session.output().json(rows.stream().map(MetricsCommand::json).toList());
             return ExitCodes.OK;

@@ -35,9 +35,10 @@ public final class Apps {
         LambdaLimits.checkFunctionName(name);
         LambdaLimits.checkSettings(settings);
         FunctionConfig created = api.createFunction(new NewFunction(name, settings, "", code, Map.of()));
-        waiter.settled(created);
-        return Release.of(api.publishVersion(name, "Create", Optional.of(created.codeSha256()),
-                Optional.of(created.revisionId())));
+        // Lambda gives $LATEST a new RevisionId when it becomes Active: publish with that one
+        FunctionConfig active = waiter.settled(created);
+        return Release.of(api.publishVersion(name, "Create", Optional.of(active.codeSha256()),
+                Optional.of(active.revisionId())));
     }
 
     public List<FunctionConfig> list() {
@@ -45,7 +46,12 @@ public final class Apps {
     }
 
     public FunctionConfig info(String name) {
-        return api.getFunction(name, FunctionConfig.LATEST);
+        return info(name, FunctionConfig.LATEST);
+    }
+
+    /** $LATEST, a release ({@code "7"}) or the release an alias points at (with the alias ARN). */
+    public FunctionConfig info(String name, String qualifier) {
+        return api.getFunction(name, qualifier);
     }
 
     /** Applies the given settings in one release worded like "Update memory 128 -> 256". */

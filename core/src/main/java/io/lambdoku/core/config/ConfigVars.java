@@ -27,12 +27,21 @@ public final class ConfigVars {
     }
 
     public Map<String, String> list(String function) {
-        return api.getFunction(function, FunctionConfig.LATEST).settings().environment();
+        return list(function, FunctionConfig.LATEST);
+    }
+
+    /** The config vars of $LATEST, a release ({@code "7"}) or what an alias points at. */
+    public Map<String, String> list(String function, String qualifier) {
+        return api.getFunction(function, qualifier).settings().environment();
     }
 
     /** The values of {@code keys} that are set, in the order asked. */
     public Map<String, String> get(String function, List<String> keys) {
-        Map<String, String> env = list(function);
+        return get(function, FunctionConfig.LATEST, keys);
+    }
+
+    public Map<String, String> get(String function, String qualifier, List<String> keys) {
+        Map<String, String> env = list(function, qualifier);
         Map<String, String> found = new LinkedHashMap<>();
         keys.stream().filter(env::containsKey).forEach(k -> found.put(k, env.get(k)));
         return found;

@@ -46,7 +46,7 @@ public record Manifest(
     public FunctionSettings settings(String fallbackRole, Map<String, String> currentEnvironment) {
         Map<String, String> env = new java.util.TreeMap<>(environment);
         env.putAll(currentEnvironment);
-        return new FunctionSettings(runtime, handler, role.orElse(fallbackRole), memory, timeout, env, layers);
+        return new FunctionSettings(runtime, handler, role.orElse(fallbackRole), memory, timeout, env, layers, architecture);
     }
 
     public PackageSpec packageSpec(Map<String, String> vars, long epochSeconds) {

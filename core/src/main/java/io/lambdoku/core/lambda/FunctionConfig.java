@@ -18,7 +18,8 @@ public record FunctionConfig(
         String revisionId,
         String lastModified,
         UpdateStatus lastUpdateStatus,
-        Optional<String> lastUpdateStatusReason) {
+        Optional<String> lastUpdateStatusReason,
+        FunctionState state) {
 
     public static final String LATEST = "$LATEST";
 
@@ -30,6 +31,21 @@ public record FunctionConfig(
         Objects.requireNonNull(revisionId, "revisionId");
         description = description == null ? "" : description;
         lastUpdateStatusReason = lastUpdateStatusReason == null ? Optional.empty() : lastUpdateStatusReason;
+        state = state == null ? FunctionState.ACTIVE : state;
+    }
+
+    /** An Active function's configuration. */
+    public FunctionConfig(String name, String arn, String version, FunctionSettings settings, String description,
+                          String codeSha256, long codeSize, String revisionId, String lastModified,
+                          UpdateStatus lastUpdateStatus, Optional<String> lastUpdateStatusReason) {
+        this(name, arn, version, settings, description, codeSha256, codeSize, revisionId, lastModified,
+                lastUpdateStatus, lastUpdateStatusReason, FunctionState.ACTIVE);
+    }
+
+    /** The same configuration addressed through an alias: Lambda answers with the alias ARN. */
+    public FunctionConfig withArn(String otherArn) {
+        return new FunctionConfig(name, otherArn, version, settings, description, codeSha256, codeSize, revisionId,
+                lastModified, lastUpdateStatus, lastUpdateStatusReason, state);
     }
 
     public boolean isLatest() {

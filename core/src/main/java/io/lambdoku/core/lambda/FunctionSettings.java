@@ -16,7 +16,11 @@ public record FunctionSettings(
         int memorySize,
         int timeout,
         Map<String, String> environment,
-        List<String> layers) {
+        List<String> layers,
+        String architecture) {
+
+    public static final String X86_64 = "x86_64";
+    public static final String ARM64 = "arm64";
 
     public FunctionSettings {
         Objects.requireNonNull(runtime, "runtime");
@@ -24,25 +28,36 @@ public record FunctionSettings(
         Objects.requireNonNull(role, "role");
         environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
         layers = List.copyOf(layers);
+        architecture = architecture == null ? X86_64 : architecture;
+    }
+
+    /** Settings of an x86_64 function, Lambda's default architecture. */
+    public FunctionSettings(String runtime, String handler, String role, int memorySize, int timeout,
+                            Map<String, String> environment, List<String> layers) {
+        this(runtime, handler, role, memorySize, timeout, environment, layers, X86_64);
     }
 
     public FunctionSettings withEnvironment(Map<String, String> env) {
-        return new FunctionSettings(runtime, handler, role, memorySize, timeout, env, layers);
+        return new FunctionSettings(runtime, handler, role, memorySize, timeout, env, layers, architecture);
     }
 
     public FunctionSettings withMemorySize(int mb) {
-        return new FunctionSettings(runtime, handler, role, mb, timeout, environment, layers);
+        return new FunctionSettings(runtime, handler, role, mb, timeout, environment, layers, architecture);
     }
 
     public FunctionSettings withTimeout(int seconds) {
-        return new FunctionSettings(runtime, handler, role, memorySize, seconds, environment, layers);
+        return new FunctionSettings(runtime, handler, role, memorySize, seconds, environment, layers, architecture);
     }
 
     public FunctionSettings withHandler(String h) {
-        return new FunctionSettings(runtime, h, role, memorySize, timeout, environment, layers);
+        return new FunctionSettings(runtime, h, role, memorySize, timeout, environment, layers, architecture);
+    }
+
+    public FunctionSettings withArchitecture(String a) {
+        return new FunctionSettings(runtime, handler, role, memorySize, timeout, environment, layers, a);
     }
 
     public FunctionSettings withRuntime(String r) {
-        return new FunctionSettings(r, handler, role, memorySize, timeout, environment, layers);
+        return new FunctionSettings(r, handler, role, memorySize, timeout, environment, layers, architecture);
     }
 }

@@ -23,7 +23,11 @@ public final class LambdaLimits {
 
     private static final Pattern ENV_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
     private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-    private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}");
+    private static final String ALIAS_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
+    private static final Pattern ALIAS_NAME = Pattern.compile(ALIAS_PATTERN);
+    private static final String ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
+    private static final Pattern ROLE = Pattern.compile(ROLE_PATTERN);
+    public static final int MAX_TAGS = 50;
     private static final Set<String> RESERVED_ENV = Set.of(
             "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
             "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
@@ -88,36 +92,83 @@ public final class LambdaLimits {
 
     public static void checkDescription(String description) {
         if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidParameterException("Description is " + description.length()
-                    + " characters long; Lambda allows at most " + MAX_DESCRIPTION + ".");
+            throw ValidationException.constraint("Description is " + description.length()
+                    + " characters long; Lambda allows at most " + MAX_DESCRIPTION + ".", description, "description",
+                    "Member must have length less than or equal to " + MAX_DESCRIPTION);
+        }
+    }
+
+    /** The execution role: an IAM role ARN, as CreateFunction's pattern requires. */
+    public static void checkRole(String role) {
+        if (!ROLE.matcher(role).matches()) {
+            throw ValidationException.pattern("Role '" + role + "' is not an IAM role ARN; expected"
+                    + " arn:aws:iam::ACCOUNT:role/NAME.", role, "role", ROLE_PATTERN);
+        }
+    }
+
+    /** Lambda takes exactly one architecture per function. */
+    public static void checkArchitecture(String architecture) {
+        if (!FunctionSettings.X86_64.equals(architecture) && !FunctionSettings.ARM64.equals(architecture)) {
+            throw ValidationException.constraint("Unknown architecture '" + architecture + "'; use x86_64 or arm64.",
+                    "[" + architecture + "]", "architectures",
+                    "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]");
+        }
+    }
+
+    /** Lambda's tag rules: at most 50 per function, keys 1-128 characters not starting with aws:, values ≤ 256. */
+    public static void checkTags(Map<String, String> tags, int existing) {
+        tags.forEach((k, v) -> {
+            if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v.length() > 256) {
+                throw new InvalidParameterException("Invalid tag '" + k + "': keys take 1 to 128 characters and may not"
+                        + " start with aws:, values at most 256.");
+            }
+        });
+        if (existing + tags.size() > MAX_TAGS) {
+            throw new InvalidParameterException("A function can have at most " + MAX_TAGS + " tags; this would make "
+                    + (existing + tags.size()) + ".", "Number of tags exceeds resource tag limit.");
         }
     }
 
     public static void checkSettings(FunctionSettings s) {
         if (!RUNTIMES.contains(s.runtime())) {
             throw new InvalidParameterException("Unknown runtime '" + s.runtime()
-                    + "'; use one of Lambda's runtimes, e.g. python3.12, nodejs20.x, java21, provided.al2023.");
+                    + "'; use one of Lambda's runtimes, e.g. python3.12, nodejs20.x, java21, provided.al2023.",
+                    "Value " + s.runtime() + " at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + new java.util.TreeSet<>(RUNTIMES) + " or be a valid ARN");
         }
-        if (s.handler().isBlank() || s.handler().length() > 128) {
-            throw new InvalidParameterException("Handler '" + s.handler() + "' must be 1 to 128 characters, e.g. app.handler.");
+        if (s.handler().isBlank() || s.handler().length() > 128 || s.handler().matches(".*\\s.*")) {
+            throw ValidationException.pattern("Handler '" + s.handler() + "' must be 1 to 128 characters without spaces,"
+                    + " e.g. app.handler.", s.handler(), "handler", "[^\\s]+");
         }
         if (s.memorySize() < MIN_MEMORY || s.memorySize() > MAX_MEMORY) {
-            throw new InvalidParameterException("Memory " + s.memorySize() + " MB is out of range; Lambda allows "
-                    + MIN_MEMORY + " to " + MAX_MEMORY + " MB.");
+            throw ValidationException.constraint("Memory " + s.memorySize() + " MB is out of range; Lambda allows "
+                    + MIN_MEMORY + " to " + MAX_MEMORY + " MB.", String.valueOf(s.memorySize()), "memorySize",
+                    s.memorySize() < MIN_MEMORY ? "Member must have value greater than or equal to " + MIN_MEMORY
+                            : "Member must have value less than or equal to " + MAX_MEMORY);
         }
         if (s.timeout() < 1 || s.timeout() > MAX_TIMEOUT) {
-            throw new InvalidParameterException("Timeout " + s.timeout() + " s is out of range; Lambda allows 1 to "
-                    + MAX_TIMEOUT + " seconds.");
+            throw ValidationException.constraint("Timeout " + s.timeout() + " s is out of range; Lambda allows 1 to "
+                    + MAX_TIMEOUT + " seconds.", String.valueOf(s.timeout()), "timeout",
+                    s.timeout() < 1 ? "Member must have value greater than or equal to 1"
+                            : "Member must have value less than or equal to " + MAX_TIMEOUT);
         }
+        checkRole(s.role());
+        checkArchitecture(s.architecture());
         checkEnvironment(s.environment());
     }
 
     public static void checkAlias(AliasSpec alias) {
-        if (!ALIAS_NAME.matcher(alias.name()).matches()) {
-            throw new InvalidParameterException("Invalid alias name '" + alias.name()
-                    + "': use letters, digits, hyphens or underscores, not only digits.");
-        }
+        checkAliasName(alias.name());
         checkDescription(alias.description());
+        if (FunctionConfig.LATEST.equals(alias.functionVersion())) {
+            // Lambda lets an alias follow $LATEST, but never split traffic from it
+            if (alias.additionalVersion().isPresent()) {
+                throw new InvalidParameterException("An alias on $LATEST cannot route traffic to a second version;"
+                        + " point it at a published version first.",
+                        "$LATEST is not supported for an alias pointing to more than 1 version");
+            }
+            return;
+        }
         checkPublished(alias.functionVersion());
         alias.additionalVersion().ifPresent(extra -> {
             checkPublished(extra.version());
@@ -126,10 +177,23 @@ public final class LambdaLimits {
                         + " twice; the weighted version must differ from the primary one.");
             }
             if (!(extra.weight() >= 0.0 && extra.weight() <= 1.0)) {
-                throw new InvalidParameterException("Weight " + extra.weight() + " for version " + extra.version()
-                        + " is out of range; use a fraction from 0.0 to 1.0.");
+                throw ValidationException.constraint("Weight " + extra.weight() + " for version " + extra.version()
+                        + " is out of range; use a fraction from 0.0 to 1.0.", "{" + extra.version() + "=" + extra.weight() + "}",
+                        "routingConfig.additionalVersionWeights", "Map value must satisfy constraint: [Member must have value "
+                        + (extra.weight() < 0 ? "greater than or equal to 0.0" : "less than or equal to 1.0") + "]");
             }
         });
+    }
+
+    public static void checkAliasName(String name) {
+        if (name.length() > 128) {
+            throw ValidationException.constraint("Alias name '" + name + "' is longer than 128 characters.", name, "name",
+                    "Member must have length less than or equal to 128");
+        }
+        if (!ALIAS_NAME.matcher(name).matches()) {
+            throw ValidationException.pattern("Invalid alias name '" + name
+                    + "': use letters, digits, hyphens or underscores, not only digits.", name, "name", ALIAS_PATTERN);
+        }
     }
 
     private static void checkPublished(String version) {

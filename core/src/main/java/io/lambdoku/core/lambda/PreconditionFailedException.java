@@ -6,4 +6,8 @@ public class PreconditionFailedException extends LambdaException {
     public PreconditionFailedException(String message) {
         super(message);
     }
+
+    public PreconditionFailedException(String message, String awsMessage) {
+        super(message, awsMessage);
+    }
 }

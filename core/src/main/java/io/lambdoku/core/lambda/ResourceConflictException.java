@@ -6,4 +6,8 @@ public class ResourceConflictException extends LambdaException {
     public ResourceConflictException(String message) {
         super(message);
     }
+
+    public ResourceConflictException(String message, String awsMessage) {
+        super(message, awsMessage);
+    }
 }

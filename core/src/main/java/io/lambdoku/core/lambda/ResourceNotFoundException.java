@@ -1,21 +1,44 @@
 package io.lambdoku.core.lambda;
 
-/** A function, version or alias that does not exist; the factories keep the sentence the same on every backend. */
+import java.util.Optional;
+
+/**
+ * A function, version or alias that does not exist; the factories keep the sentence the same on every
+ * backend and remember what was missing, so the AWS-wire server can answer in AWS's words.
+ */
 public class ResourceNotFoundException extends LambdaException {
 
+    /** What was looked for: a function, or one of its versions or aliases ({@code qualifier}). */
+    public record Missing(String function, Optional<String> qualifier, boolean alias) {
+    }
+
+    private final Missing missing;
+
     public ResourceNotFoundException(String message) {
+        this(message, null);
+    }
+
+    private ResourceNotFoundException(String message, Missing missing) {
         super(message);
+        this.missing = missing;
+    }
+
+    public Optional<Missing> missing() {
+        return Optional.ofNullable(missing);
     }
 
     public static ResourceNotFoundException function(String name) {
-        return new ResourceNotFoundException("Function " + name + " does not exist.");
+        return new ResourceNotFoundException("Function " + name + " does not exist.",
+                new Missing(name, Optional.empty(), false));
     }
 
     public static ResourceNotFoundException version(String name, String version) {
-        return new ResourceNotFoundException("Function " + name + " has no version " + version + ".");
+        return new ResourceNotFoundException("Function " + name + " has no version " + version + ".",
+                new Missing(name, Optional.of(version), false));
     }
 
     public static ResourceNotFoundException alias(String function, String alias) {
-        return new ResourceNotFoundException("Function " + function + " has no alias " + alias + ".");
+        return new ResourceNotFoundException("Function " + function + " has no alias " + alias + ".",
+                new Missing(function, Optional.of(alias), true));
     }
 }

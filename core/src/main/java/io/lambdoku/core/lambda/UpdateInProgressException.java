@@ -6,4 +6,8 @@ public class UpdateInProgressException extends ResourceConflictException {
     public UpdateInProgressException(String message) {
         super(message);
     }
+
+    public UpdateInProgressException(String message, String awsMessage) {
+        super(message, awsMessage);
+    }
 }

@@ -2,12 +2,16 @@ package io.lambdoku.core.release;
 
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.UpdateFailedException;
 import io.lambdoku.core.lambda.UpdateStatus;
 import java.time.Duration;
 
-/** Waits until $LATEST's LastUpdateStatus leaves InProgress, as Lambda requires before the next write. */
+/**
+ * Waits until $LATEST is Active and its LastUpdateStatus has left InProgress, as Lambda requires before
+ * the next write.
+ */
 public final class UpdateWaiter {
 
     private final LambdaApi api;
@@ -30,7 +34,7 @@ public final class UpdateWaiter {
     public FunctionConfig settled(FunctionConfig current) {
         long deadline = System.nanoTime() + limit.toNanos();
         FunctionConfig config = current;
-        while (config.lastUpdateStatus() == UpdateStatus.IN_PROGRESS) {
+        while (config.lastUpdateStatus() == UpdateStatus.IN_PROGRESS || config.state() == FunctionState.PENDING) {
             if (System.nanoTime() > deadline) {
                 throw new UpdateFailedException("Function " + config.name() + " is still updating after "
                         + limit.toSeconds() + " s; try again later.");

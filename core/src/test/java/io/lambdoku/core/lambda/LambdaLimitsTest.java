@@ -31,8 +31,16 @@ class LambdaLimitsTest {
     void aliasRoutingIsValidatedAsLambdaDoes() {
         assertThatCode(() -> LambdaLimits.checkAlias(new AliasSpec("live", "2",
                 Optional.of(new WeightedVersion("3", 0.1)), ""))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> LambdaLimits.checkAlias(new AliasSpec("live", "$LATEST", Optional.empty(), "")))
-                .hasMessageContaining("published version");
+        // Lambda lets an alias follow $LATEST, but never split traffic away from it
+        assertThatCode(() -> LambdaLimits.checkAlias(new AliasSpec("live", "$LATEST", Optional.empty(), "")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> LambdaLimits.checkAlias(new AliasSpec("live", "$LATEST",
+                Optional.of(new WeightedVersion("3", 0.1)), ""))).hasMessageContaining("$LATEST");
+        assertThatThrownBy(() -> LambdaLimits.checkAlias(new AliasSpec("live", "$LATEST",
+                Optional.of(new WeightedVersion("3", 0.1)), ""))).isInstanceOf(InvalidParameterException.class)
+                .isNotInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> LambdaLimits.checkAlias(new AliasSpec("live", "2",
+                Optional.of(new WeightedVersion("$LATEST", 0.1)), ""))).hasMessageContaining("published version");
         assertThatThrownBy(() -> LambdaLimits.checkAlias(new AliasSpec("live", "2",
                 Optional.of(new WeightedVersion("2", 0.5)), ""))).hasMessageContaining("twice");
         assertThatThrownBy(() -> LambdaLimits.checkAlias(new AliasSpec("live", "2",

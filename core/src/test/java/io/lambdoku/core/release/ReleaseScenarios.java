@@ -199,7 +199,7 @@ public abstract class ReleaseScenarios {
         assertThatThrownBy(() -> api().createAlias("web", new AliasSpec("bad", "1",
                 Optional.of(new WeightedVersion("2", 1.5)), ""))).isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> api().createAlias("web", new AliasSpec("bad", FunctionConfig.LATEST,
-                Optional.empty(), ""))).isInstanceOf(InvalidParameterException.class);
+                Optional.of(new WeightedVersion("2", 0.5)), ""))).isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> api().deleteVersion("web", 2)).isInstanceOf(ResourceConflictException.class);
         assertThat(log().list("web", 0)).hasSize(2);
     }

@@ -9,6 +9,7 @@ import io.lambdoku.core.invoke.ThrottledException;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidContentException;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.local.LocalLambda;
@@ -79,8 +80,11 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         byte[] payload = request.payload() == null ? new byte[0] : request.payload();
         int limit = request.type() == InvocationType.EVENT ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
         if (payload.length > limit) {
-            throw new InvalidParameterException("The payload is " + payload.length + " bytes; Lambda takes at most " + limit
-                    + " bytes for a" + (request.type() == InvocationType.EVENT ? "n Event" : " RequestResponse") + " invocation.");
+            throw new InvalidContentException("The payload is " + payload.length + " bytes; Lambda takes at most " + limit
+                    + " bytes for a" + (request.type() == InvocationType.EVENT ? "n Event" : " RequestResponse") + " invocation.",
+                    request.type() == InvocationType.EVENT
+                            ? payload.length + " byte payload is too large for the Event invocation type (limit " + limit + " bytes)"
+                            : "Request must be smaller than " + limit + " bytes for the InvokeFunction operation", true);
         }
         checkJson(payload);
         String version = resolve(request.function(), qualifier);
@@ -244,8 +248,9 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         try {
             JSON.std.anyFrom(payload);
         } catch (IOException e) {
-            throw new InvalidParameterException("Could not parse request body into json: the payload is not valid JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + ").");
+            String why = e.getMessage().lines().findFirst().orElse("");
+            throw new InvalidContentException("Could not parse request body into json: the payload is not valid JSON ("
+                    + why + ").", "Could not parse request body into json: Could not parse payload into json: " + why, false);
         }
     }
 

@@ -13,34 +13,41 @@ import java.util.Optional;
 final class AliasRoutes {
 
     private final LambdaApi lambda;
+    private final RequestIds ids;
 
-    AliasRoutes(LambdaApi lambda) {
+    AliasRoutes(LambdaApi lambda, RequestIds ids) {
         this.lambda = lambda;
+        this.ids = ids;
     }
 
     void create(WireExchange ex, String function) throws IOException {
         AliasSpec spec = new AliasSpec(
-                ex.string("Name").orElseThrow(() -> WireError.invalid("Name is required.")),
-                ex.string("FunctionVersion").orElseThrow(() -> WireError.invalid("FunctionVersion is required.")),
+                ex.string("Name").orElseThrow(() -> required("name")),
+                ex.string("FunctionVersion").orElseThrow(() -> required("functionVersion")),
                 routing(ex).orElse(Optional.empty()), ex.string("Description").orElse(""));
-        ex.json(201, WireShapes.alias(lambda.createAlias(FunctionRoutes.name(function), spec)));
+        ex.json(201, WireShapes.alias(lambda.createAlias(ids.function(function).name(), spec)));
     }
 
     void list(WireExchange ex, String function) throws IOException {
         Optional<String> version = ex.query("FunctionVersion");
-        List<Map<String, Object>> all = lambda.listAliases(FunctionRoutes.name(function)).stream()
+        List<Map<String, Object>> all = lambda.listAliases(ids.function(function).name()).stream()
                 .filter(a -> version.isEmpty() || a.pointsAt(version.get()))
                 .map(WireShapes::alias).toList();
         ex.json(200, Page.of("Aliases", all, ex));
     }
 
+    private static WireError.Raised required(String member) {
+        return WireError.validation("1 validation error detected: Value null at '" + member
+                + "' failed to satisfy constraint: Member must not be null");
+    }
+
     void get(WireExchange ex, String function, String alias) throws IOException {
-        ex.json(200, WireShapes.alias(lambda.getAlias(FunctionRoutes.name(function), alias)));
+        ex.json(200, WireShapes.alias(lambda.getAlias(ids.function(function).name(), alias)));
     }
 
     /** Members left out keep their value, as on Lambda; an empty AdditionalVersionWeights clears the canary. */
     void update(WireExchange ex, String function, String alias) throws IOException {
-        String name = FunctionRoutes.name(function);
+        String name = ids.function(function).name();
         Alias current = lambda.getAlias(name, alias);
         AliasSpec spec = new AliasSpec(alias, ex.string("FunctionVersion").orElse(current.functionVersion()),
                 routing(ex).orElse(current.additionalVersion()), ex.string("Description").orElse(current.description()));
@@ -49,7 +56,7 @@ final class AliasRoutes {
     }
 
     void delete(WireExchange ex, String function, String alias) throws IOException {
-        lambda.deleteAlias(FunctionRoutes.name(function), alias);
+        lambda.deleteAlias(ids.function(function).name(), alias);
         ex.empty(204);
     }
 
@@ -60,7 +67,9 @@ final class AliasRoutes {
                 throw WireError.badRequest("RoutingConfig.AdditionalVersionWeights must be an object.");
             }
             if (m.size() > 1) {
-                throw WireError.invalid("RoutingConfig.AdditionalVersionWeights takes at most one version, not " + m.size() + ".");
+                throw WireError.validation("1 validation error detected: Value '" + m + "' at"
+                        + " 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Member must have length"
+                        + " less than or equal to 1");
             }
             return m.entrySet().stream().findFirst().map(e -> {
                 if (!(e.getValue() instanceof Number w)) {

@@ -4,6 +4,7 @@ import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.PreconditionFailedException;
 import io.lambdoku.local.LocalLambda;
@@ -20,34 +21,50 @@ import java.util.Optional;
 final class FunctionRoutes {
 
     private final LocalLambda lambda;
+    private final RequestIds ids;
 
-    FunctionRoutes(LocalLambda lambda) {
+    FunctionRoutes(LocalLambda lambda, RequestIds ids) {
         this.lambda = lambda;
+        this.ids = ids;
     }
 
-    static String name(String given) {
-        return FunctionRef.parse(given).name();
-    }
-
+    /** FunctionVersion=ALL lists every published version too, each function's $LATEST first. */
     void list(WireExchange ex) throws IOException {
-        List<Map<String, Object>> all = lambda.listFunctions().stream().map(WireShapes::function).toList();
+        Optional<String> which = ex.query("FunctionVersion");
+        if (which.isPresent() && !which.get().equals("ALL")) {
+            throw WireError.validation("1 validation error detected: Value '" + which.get() + "' at 'functionVersion'"
+                    + " failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
+        }
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (FunctionConfig latest : lambda.listFunctions()) {
+            all.add(WireShapes.function(latest));
+            if (which.isPresent()) {
+                lambda.listVersions(latest.name()).forEach(v -> all.add(WireShapes.function(v)));
+            }
+        }
         ex.json(200, Page.of("Functions", all, ex));
     }
 
     void create(WireExchange ex) throws IOException {
-        String name = name(ex.string("FunctionName").orElseThrow(() -> WireError.invalid("FunctionName is required.")));
-        FunctionSettings settings = new FunctionSettings(
-                ex.string("Runtime").orElseThrow(() -> WireError.invalid("Runtime is required for a Zip function.")),
-                ex.string("Handler").orElseThrow(() -> WireError.invalid("Handler is required for a Zip function.")),
-                ex.string("Role").orElseThrow(() -> WireError.invalid("Role is required.")),
-                ex.integer("MemorySize").orElse(128), ex.integer("Timeout").orElse(3),
-                environment(ex).orElse(Map.of()), layers(ex).orElse(List.of()));
-        CodeZip code = zip(ex, ex.object("Code").orElseThrow(() -> WireError.invalid("Code is required.")));
-        FunctionConfig created = lambda.createFunction(new NewFunction(name, settings,
-                ex.string("Description").orElse(""), code, strings(ex.object("Tags").orElse(Map.of()), "Tags")));
-        if (ex.flag("Publish")) {
-            created = lambda.publishVersion(name, ex.string("Description").orElse(""), Optional.empty(), Optional.empty());
+        String name = ids.name(ex.string("FunctionName"), "functionName");
+        if (ex.string("PackageType").filter(t -> !t.equals("Zip")).isPresent()) {
+            throw WireError.invalid("lambdoku local serve runs Zip functions only; PackageType Image is not supported.");
         }
+        String description = ex.string("Description").orElse("");
+        FunctionSettings settings = new FunctionSettings(
+                ex.string("Runtime").orElseThrow(() -> WireError.invalid("Runtime and Handler are mandatory parameters"
+                        + " for functions created with deployment packages.")),
+                ex.string("Handler").orElseThrow(() -> WireError.invalid("Runtime and Handler are mandatory parameters"
+                        + " for functions created with deployment packages.")),
+                ex.string("Role").orElseThrow(() -> WireError.validation("1 validation error detected: Value null at"
+                        + " 'role' failed to satisfy constraint: Member must not be null")),
+                ex.integer("MemorySize").orElse(128), ex.integer("Timeout").orElse(3),
+                environment(ex).orElse(Map.of()), layers(ex).orElse(List.of()),
+                architecture(ex).orElse(FunctionSettings.X86_64));
+        CodeZip code = zip(ex, ex.object("Code").orElseThrow(() -> WireError.validation("1 validation error detected:"
+                + " Value null at 'code' failed to satisfy constraint: Member must not be null")));
+        FunctionConfig created = lambda.createFunction(new NewFunction(name, settings, description, code,
+                strings(ex.object("Tags").orElse(Map.of()), "Tags")), ex.flag("Publish"));
         ex.json(201, WireShapes.function(created));
     }
 
@@ -65,16 +82,21 @@ final class FunctionRoutes {
         ex.json(200, WireShapes.function(configuration(ex, given)));
     }
 
+    /**
+     * With a version qualifier only that version goes, as on Lambda: never the function. $LATEST cannot
+     * be deleted alone, an alias is deleted with DeleteAlias, a version that is not there is no error.
+     */
     void delete(WireExchange ex, String given) throws IOException {
-        String name = name(given);
-        Optional<String> qualifier = ex.query("Qualifier").filter(q -> !FunctionConfig.LATEST.equals(q));
-        if (qualifier.isPresent()) {
-            if (!qualifier.get().matches("[0-9]{1,9}")) {
-                throw WireError.invalid("Qualifier '" + qualifier.get() + "' is not a version number; delete an alias with DeleteAlias.");
-            }
-            lambda.deleteVersion(name, Integer.parseInt(qualifier.get()));
+        FunctionRef ref = ids.qualified(ex, given);
+        if (ref.qualifier().isEmpty()) {
+            lambda.deleteFunction(ref.name());
+        } else if (ref.qualifier().get().equals(FunctionConfig.LATEST)) {
+            throw WireError.invalid("$LATEST version cannot be deleted without deleting the function.");
+        } else if (!ref.qualifier().get().matches("[0-9]{1,9}")) {
+            lambda.getFunction(ref.name(), FunctionConfig.LATEST);
+            throw WireError.invalid("Deletion of aliases is not supported.");
         } else {
-            lambda.deleteFunction(name);
+            lambda.deleteVersion(ref.name(), Integer.parseInt(ref.qualifier().get()));
         }
         ex.empty(204);
     }
@@ -84,10 +106,10 @@ final class FunctionRoutes {
      * by the one it read, and redone if another writer got in between, so a concurrent change survives.
      */
     private static final List<String> UPDATABLE = List.of("Runtime", "Handler", "Role", "MemorySize", "Timeout",
-            "Environment", "Layers", "RevisionId");
+            "Environment", "Layers", "Description", "RevisionId");
 
     void updateConfiguration(WireExchange ex, String given) throws IOException {
-        String name = name(given);
+        String name = ids.function(given).name();
         Optional<String> clientRevision = ex.string("RevisionId");
         // Silently dropping a member the user sent would lose their change; say so instead.
         for (String member : ex.body().keySet()) {
@@ -102,9 +124,9 @@ final class FunctionRoutes {
             FunctionSettings merged = new FunctionSettings(ex.string("Runtime").orElse(s.runtime()),
                     ex.string("Handler").orElse(s.handler()), ex.string("Role").orElse(s.role()),
                     ex.integer("MemorySize").orElse(s.memorySize()), ex.integer("Timeout").orElse(s.timeout()),
-                    environment(ex).orElse(s.environment()), layers(ex).orElse(s.layers()));
+                    environment(ex).orElse(s.environment()), layers(ex).orElse(s.layers()), s.architecture());
             try {
-                FunctionConfig updated = lambda.updateFunctionConfiguration(name, merged,
+                FunctionConfig updated = lambda.updateFunctionConfiguration(name, merged, ex.string("Description"),
                         Optional.of(clientRevision.orElse(current.revisionId())));
                 ex.json(200, WireShapes.function(updated));
                 return;
@@ -116,27 +138,40 @@ final class FunctionRoutes {
         }
     }
 
+    /** DryRun checks the package and answers as the update would, changing nothing (as on Lambda). */
     void updateCode(WireExchange ex, String given) throws IOException {
-        String name = name(given);
+        String name = ids.function(given).name();
         CodeZip code = zip(ex, ex.body());
-        FunctionConfig updated = lambda.updateFunctionCode(name, code, ex.string("RevisionId"));
-        if (ex.flag("Publish")) {
-            updated = lambda.publishVersion(name, "", Optional.of(updated.codeSha256()), Optional.of(updated.revisionId()));
+        Optional<String> architecture = architecture(ex);
+        if (ex.flag("DryRun")) {
+            FunctionConfig current = lambda.getFunction(name, FunctionConfig.LATEST);
+            io.lambdoku.core.code.Zips.check(code.bytes(), "The code of " + name);
+            FunctionConfig would = new FunctionConfig(current.name(), current.arn(), current.version(),
+                    architecture.map(current.settings()::withArchitecture).orElse(current.settings()), current.description(),
+                    code.codeSha256(), code.size(), current.revisionId(), current.lastModified(),
+                    current.lastUpdateStatus(), current.lastUpdateStatusReason(), current.state());
+            ex.json(200, WireShapes.function(would));
+            return;
         }
+        FunctionConfig updated = lambda.updateFunctionCode(name, code, architecture, ex.string("RevisionId"),
+                ex.flag("Publish"));
         ex.json(200, WireShapes.function(updated));
     }
 
+    /** Without a Description the version takes $LATEST's, as on Lambda. */
     void publish(WireExchange ex, String given) throws IOException {
-        FunctionConfig version = lambda.publishVersion(name(given), ex.string("Description").orElse(""),
-                ex.string("CodeSha256"), ex.string("RevisionId"));
+        String name = ids.function(given).name();
+        String description = ex.string("Description")
+                .orElseGet(() -> lambda.getFunction(name, FunctionConfig.LATEST).description());
+        FunctionConfig version = lambda.publishVersion(name, description, ex.string("CodeSha256"), ex.string("RevisionId"));
         ex.json(201, WireShapes.function(version));
     }
 
     /** $LATEST first, then published versions oldest first: the newest is on the last page, as on Lambda. */
     void listVersions(WireExchange ex, String given) throws IOException {
-        String name = name(given);
+        String name = ids.function(given).name();
         List<Map<String, Object>> all = new ArrayList<>();
-        all.add(WireShapes.function(lambda.getFunction(name, FunctionConfig.LATEST)));
+        all.add(WireShapes.function(latestArn(lambda.getFunction(name, FunctionConfig.LATEST))));
         lambda.listVersions(name).forEach(v -> all.add(WireShapes.function(v)));
         ex.json(200, Page.of("Versions", all, ex));
     }
@@ -154,9 +189,29 @@ final class FunctionRoutes {
         ex.bytes(200, "application/zip", zip, Map.of());
     }
 
+    /** Asked for by qualifier, even $LATEST answers with its qualified ARN, as on Lambda. */
     private FunctionConfig configuration(WireExchange ex, String given) {
-        FunctionRef ref = FunctionRef.parse(given);
-        return lambda.getFunction(ref.name(), ex.query("Qualifier").orElse(FunctionConfig.LATEST));
+        FunctionRef ref = ids.qualified(ex, given);
+        FunctionConfig config = lambda.getFunction(ref.name(), ref.qualifierOrLatest());
+        return ref.qualifier().filter(FunctionConfig.LATEST::equals).isPresent() ? latestArn(config) : config;
+    }
+
+    private static FunctionConfig latestArn(FunctionConfig latest) {
+        return latest.withArn(latest.arn() + ":" + FunctionConfig.LATEST);
+    }
+
+    /** Architectures holds exactly one of x86_64 and arm64 on Lambda. */
+    private static Optional<String> architecture(WireExchange ex) {
+        Object v = ex.body().get("Architectures");
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof List<?> list) || list.size() != 1 || !(list.get(0) instanceof String a)) {
+            throw WireError.validation("1 validation error detected: Value '" + v + "' at 'architectures' failed to"
+                    + " satisfy constraint: Member must have length less than or equal to 1");
+        }
+        LambdaLimits.checkArchitecture(a);
+        return Optional.of(a);
     }
 
     private static CodeZip zip(WireExchange ex, Map<String, Object> code) {

@@ -14,14 +14,16 @@ import java.util.Map;
 final class InvokeRoutes {
 
     private final LocalInvoker invoker;
+    private final RequestIds ids;
 
-    InvokeRoutes(LocalInvoker invoker) {
+    InvokeRoutes(LocalInvoker invoker, RequestIds ids) {
         this.invoker = invoker;
+        this.ids = ids;
     }
 
     void invoke(WireExchange ex, String given) throws IOException {
-        FunctionRef ref = FunctionRef.parse(given);
-        String qualifier = ex.query("Qualifier").orElse(null);
+        FunctionRef ref = ids.qualified(ex, given);
+        String qualifier = ref.qualifier().orElse(null);
         InvocationType type = InvocationType.parse(ex.header("X-Amz-Invocation-Type").orElse("RequestResponse"));
         boolean tail = ex.header("X-Amz-Log-Type").map("Tail"::equalsIgnoreCase).orElse(false);
         InvokeResult r;

@@ -25,15 +25,18 @@ public final class LocalServer implements AutoCloseable {
     private final TagRoutes tags;
     private final LocalInvoker invoker;
     private final InvokeRoutes invocations;
+    private final String region;
 
     private LocalServer(HttpServer http, LocalLambda lambda) {
         this.http = http;
         this.workers = Executors.newFixedThreadPool(32);
-        this.functions = new FunctionRoutes(lambda);
-        this.aliases = new AliasRoutes(lambda);
-        this.tags = new TagRoutes(lambda);
+        this.region = lambda.options().region();
+        RequestIds ids = new RequestIds(region);
+        this.functions = new FunctionRoutes(lambda, ids);
+        this.aliases = new AliasRoutes(lambda, ids);
+        this.tags = new TagRoutes(lambda, ids);
         this.invoker = new LocalInvoker(lambda);
-        this.invocations = new InvokeRoutes(invoker);
+        this.invocations = new InvokeRoutes(invoker, ids);
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts answering. */
@@ -61,13 +64,16 @@ public final class LocalServer implements AutoCloseable {
         try {
             route(ex);
         } catch (RuntimeException e) {
-            ex.error(WireError.of(e));
+            ex.error(WireError.of(e, region));
         } finally {
             exchange.close();
         }
     }
 
     private void route(WireExchange ex) throws IOException {
+        if (ex.malformed().isPresent()) {
+            throw WireError.badRequest("The request URI could not be decoded: " + ex.malformed().get());
+        }
         List<String> p = ex.segments();
         String m = ex.method();
         if (p.size() >= 2 && p.get(0).equals("2015-03-31") && p.get(1).equals("functions")) {

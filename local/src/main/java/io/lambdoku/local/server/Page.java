@@ -35,7 +35,9 @@ final class Page {
     private static int maxItems(String text) {
         Optional<Integer> n = text.matches("[0-9]{1,4}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
         if (n.isEmpty() || n.get() < 1 || n.get() > 10_000) {
-            throw WireError.invalid("MaxItems must be between 1 and 10000, not '" + text + "'.");
+            throw WireError.validation("1 validation error detected: Value '" + text + "' at 'maxItems' failed to satisfy"
+                    + " constraint: Member must have value " + (n.isPresent() && n.get() < 1
+                    ? "greater than or equal to 1" : "less than or equal to 10000"));
         }
         return Math.min(n.get(), MAX_ITEMS);
     }

@@ -10,9 +10,11 @@ import java.util.Map;
 final class TagRoutes {
 
     private final LambdaApi lambda;
+    private final RequestIds ids;
 
-    TagRoutes(LambdaApi lambda) {
+    TagRoutes(LambdaApi lambda, RequestIds ids) {
         this.lambda = lambda;
+        this.ids = ids;
     }
 
     void list(WireExchange ex, String arn) throws IOException {
@@ -20,20 +22,40 @@ final class TagRoutes {
     }
 
     void tag(WireExchange ex, String arn) throws IOException {
-        Map<String, Object> tags = ex.object("Tags").orElseThrow(() -> WireError.invalid("Tags is required."));
-        lambda.tagFunction(function(arn), FunctionRoutes.strings(tags, "Tags"));
+        Map<String, Object> tags = ex.object("Tags").orElseThrow(() -> WireError.validation(
+                "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null"));
+        String name = function(arn);
+        if (tags.isEmpty()) {
+            throw WireError.invalid("An error occurred and the request cannot be processed.");
+        }
+        lambda.tagFunction(name, FunctionRoutes.strings(tags, "Tags"));
         ex.empty(204);
     }
 
     void untag(WireExchange ex, String arn) throws IOException {
-        lambda.untagFunction(function(arn), new LinkedHashSet<>(ex.queryAll("tagKeys")));
+        String name = function(arn);
+        if (ex.queryAll("tagKeys").isEmpty()) {
+            throw WireError.validation("1 validation error detected: Value null at 'tagKeys' failed to satisfy"
+                    + " constraint: Member must not be null");
+        }
+        lambda.untagFunction(name, new LinkedHashSet<>(ex.queryAll("tagKeys")));
         ex.empty(204);
     }
 
-    private static String function(String arn) {
+    /** Tags belong to the function: addressed by its unqualified ARN, never a version's or an alias's. */
+    private String function(String arn) {
         if (!arn.startsWith("arn:")) {
-            throw WireError.invalid("'" + arn + "' is not a function ARN; tags are addressed by ARN.");
+            throw WireError.validation("1 validation error detected: Value '" + arn + "' at 'resource' failed to satisfy"
+                    + " constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}"
+                    + "((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?"
+                    + "|layer:[a-zA-Z0-9-_]+|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-f]{8}-[0-9a-f]{4}"
+                    + "-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
         }
-        return FunctionRef.parse(arn).name();
+        FunctionRef ref = FunctionRef.parse(arn);
+        if (ref.qualifier().isPresent()) {
+            throw WireError.invalid("Tags on function aliases and versions are not supported. Please specify a function"
+                    + " ARN.");
+        }
+        return ids.function(arn).name();
     }
 }

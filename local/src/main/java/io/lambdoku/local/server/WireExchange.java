@@ -20,13 +20,31 @@ final class WireExchange {
     private final HttpExchange http;
     private final List<String> segments;
     private final Map<String, List<String>> query;
+    private final Optional<String> malformed;
     private Map<String, Object> body;
 
     WireExchange(HttpExchange http) {
         this.http = http;
-        this.segments = Arrays.stream(http.getRequestURI().getRawPath().split("/"))
-                .filter(s -> !s.isEmpty()).map(WireExchange::decode).toList();
-        this.query = parseQuery(http.getRequestURI().getRawQuery());
+        List<String> path;
+        Map<String, List<String>> q;
+        String bad = null;
+        try {
+            path = Arrays.stream(http.getRequestURI().getRawPath().split("/"))
+                    .filter(s -> !s.isEmpty()).map(WireExchange::decode).toList();
+            q = parseQuery(http.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException e) {
+            path = List.of();
+            q = Map.of();
+            bad = e.getMessage();
+        }
+        this.segments = path;
+        this.query = q;
+        this.malformed = Optional.ofNullable(bad);
+    }
+
+    /** Why the request line could not be decoded (a bad percent-encoding), to answer in AWS's shape. */
+    Optional<String> malformed() {
+        return malformed;
     }
 
     String method() {

@@ -27,6 +27,9 @@ public final class SettingsJson {
         m.put("timeout", s.timeout());
         m.put("environment", new TreeMap<>(s.environment()));
         m.put("layers", s.layers());
+        if (!FunctionSettings.X86_64.equals(s.architecture())) {
+            m.put("architecture", s.architecture()); // absent for x86_64, so rows written before arm64 compare equal
+        }
         return asString(m);
     }
 
@@ -35,7 +38,8 @@ public final class SettingsJson {
         Map<String, Object> m = asMap(json);
         return new FunctionSettings((String) m.get("runtime"), (String) m.get("handler"), (String) m.get("role"),
                 ((Number) m.get("memorySize")).intValue(), ((Number) m.get("timeout")).intValue(),
-                (Map<String, String>) m.get("environment"), (List<String>) m.get("layers"));
+                (Map<String, String>) m.get("environment"), (List<String>) m.get("layers"),
+                (String) m.getOrDefault("architecture", FunctionSettings.X86_64));
     }
 
     public static String asString(Object value) {

@@ -66,7 +66,7 @@ class LocalInvokerTest {
                 Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
-        lambda.createFunction(new NewFunction(name, new FunctionSettings(runtime, handler, "arn:aws:iam::0:role/x", 128, timeout,
+        lambda.createFunction(new NewFunction(name, new FunctionSettings(runtime, handler, "arn:aws:iam::000000000000:role/x", 128, timeout,
                 env, List.of()), "", FolderPackage.build(dir, PackageSpec.everything()), Map.of()));
     }
 

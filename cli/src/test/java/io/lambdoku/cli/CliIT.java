@@ -94,6 +94,33 @@ class CliIT {
     }
 
     @Test
+    void theOriginalLambdokusFileHoldingABareNameOrArnIsRead() throws Exception {
+        cli.run("create", "hello").succeeded();
+        Files.writeString(cli.cwd().resolve(".lambdoku"), "hello");
+        cli.run("config:set", "MODE=x").succeeded().outContains("of hello");
+
+        // An ARN implies the aws backend, as with -a; --backend local keeps this test off the network.
+        Files.writeString(cli.cwd().resolve(".lambdoku"), "arn:aws:lambda:us-east-1:000000000000:function:hello\n");
+        cli.run("config", "--backend", "local").succeeded().outContains("MODE='x'");
+    }
+
+    @Test
+    void aGarbageFileBlocksNeitherAppNorInit() throws Exception {
+        cli.run("create", "hello").succeeded();
+        Path file = cli.cwd().resolve(".lambdoku");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, '{', '\n', 'x', ' ', 'y', '\n'});
+
+        cli.run("config:set", "-a", "hello", "MODE=x").succeeded().outContains("of hello");
+        cli.run("config").failedWith(2, "/.lambdoku is not UTF-8 text").failedWith(2, "run 'lambdoku init NAME'");
+        Files.writeString(file, "app=not a function name\n");
+        cli.run("config").failedWith(2, "/.lambdoku holds 'not a function name'").failedWith(2, "lambdoku init NAME");
+
+        cli.run("init", "hello").succeeded();
+        assertThat(Files.readString(file)).contains("app=hello");
+        cli.run("config").succeeded().outContains("MODE='x'");
+    }
+
+    @Test
     void badInputGetsOneSentenceAnExitCodeAndChangesNothing() throws Exception {
         cli.run("create", "acc", "--code", example()).succeeded();
         Files.writeString(cli.cwd().resolve("corrupt.zip"), "PK\u0003\u0004 definitely not a zip");

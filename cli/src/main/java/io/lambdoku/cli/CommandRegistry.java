@@ -25,6 +25,7 @@ import io.lambdoku.cli.invoke.MetricsCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
+import io.lambdoku.cli.pipeline.PipelineImportCommand;
 import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
 import io.lambdoku.cli.pipeline.PipelineRemoveCommand;
 import io.lambdoku.cli.release.ReleasesCommand;
@@ -64,6 +65,7 @@ final class CommandRegistry {
         m.put("pipeline:add", PipelineAddCommand::new);
         m.put("pipeline:remove", PipelineRemoveCommand::new);
         m.put("pipeline:promote", PipelinePromoteCommand::new);
+        m.put("pipeline:import", PipelineImportCommand::new);
         m.put("build", BuildCommand::new);
         m.put("deploy", DeployCommand::new);
         m.put("diff", DiffCommand::new);

@@ -3,6 +3,9 @@ package io.lambdoku.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.pipeline.Pipeline;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +94,61 @@ class CliIT {
         cli.run("config:set", "-a", "one", "-a", "two", "LEVEL=3").succeeded()
                 .outContains("=== one").outContains("=== two");
         cli.run("config:get", "-a", "two", "LEVEL").succeeded().outContains("3");
+    }
+
+    @Test
+    void theOriginalLambdokusFileHoldingABareNameOrArnIsRead() throws Exception {
+        cli.run("create", "hello").succeeded();
+        Files.writeString(cli.cwd().resolve(".lambdoku"), "hello");
+        cli.run("config:set", "MODE=x").succeeded().outContains("of hello");
+
+        // An ARN implies the aws backend, as with -a; --backend local keeps this test off the network.
+        Files.writeString(cli.cwd().resolve(".lambdoku"), "arn:aws:lambda:us-east-1:000000000000:function:hello\n");
+        cli.run("config", "--backend", "local").succeeded().outContains("MODE='x'");
+    }
+
+    @Test
+    void aGarbageFileBlocksNeitherAppNorInit() throws Exception {
+        cli.run("create", "hello").succeeded();
+        Path file = cli.cwd().resolve(".lambdoku");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, '{', '\n', 'x', ' ', 'y', '\n'});
+
+        cli.run("config:set", "-a", "hello", "MODE=x").succeeded().outContains("of hello");
+        cli.run("config").failedWith(2, "/.lambdoku is not UTF-8 text").failedWith(2, "run 'lambdoku init NAME'");
+        Files.writeString(file, "app=not a function name\n");
+        cli.run("config").failedWith(2, "/.lambdoku holds 'not a function name'").failedWith(2, "lambdoku init NAME");
+
+        cli.run("init", "hello").succeeded();
+        assertThat(Files.readString(file)).contains("app=hello");
+        cli.run("config").succeeded().outContains("MODE='x'");
+    }
+
+    @Test
+    void pipelineImportMovesDownstreamLambdasIntoThePipelineInOneRelease() throws Exception {
+        cli.run("create", "dev").succeeded();
+        cli.run("create", "stage").succeeded();
+        cli.run("create", "prod").succeeded();
+        cli.run("pipeline:add", "-a", "dev", "stage").succeeded();
+        cli.run("config:set", "-a", "dev", "KEEP=1",
+                "DOWNSTREAM_LAMBDAS=prod,arn:aws:lambda:us-east-1:000000000000:function:stage").succeeded();
+        int releases = cli.run("releases", "-a", "dev").succeeded().out().lines().toList().size();
+
+        cli.run("pipeline", "import", "-a", "dev").succeeded()
+                .outContains("Import pipeline from DOWNSTREAM_LAMBDAS").outContains("dev -> stage, prod");
+
+        List<String> after = cli.run("releases", "-a", "dev").succeeded().out().lines().toList();
+        assertThat(after).hasSize(releases + 1);
+        assertThat(after.get(0)).contains("| Import pipeline from DOWNSTREAM_LAMBDAS |");
+        try (LocalLambda store = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", cli.home().toString())))) {
+            assertThat(store.listTags("dev")).containsEntry(Pipeline.TAG, "stage,prod");
+        }
+        Map<String, Object> env = JSON.std.mapFrom(cli.run("config", "-a", "dev", "--json").succeeded().out());
+        assertThat(env).containsOnlyKeys("KEEP");
+        cli.run("pipeline", "-a", "dev").succeeded().outContains("dev -> stage, prod");
+
+        cli.run("pipeline:import", "-a", "dev").failedWith(1, "dev has no DOWNSTREAM_LAMBDAS config var");
+        assertThat(cli.run("releases", "-a", "dev").succeeded().out().lines()).hasSize(releases + 1);
+        cli.run("pipeline", "-a", "dev").succeeded().outContains("dev -> stage, prod");
     }
 
     @Test

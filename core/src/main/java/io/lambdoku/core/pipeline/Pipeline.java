@@ -66,6 +66,17 @@ public final class Pipeline {
         return store(function, list);
     }
 
+    /**
+     * Adds the downstreams not there yet, after those already there. Adding what is already there
+     * writes nothing, so merging the same list again (a retried import) is harmless.
+     */
+    List<String> merge(String function, List<String> more) {
+        List<String> current = downstreams(function);
+        Set<String> merged = new LinkedHashSet<>(current);
+        merged.addAll(more);
+        return merged.size() == current.size() ? current : store(function, merged);
+    }
+
     private List<String> store(String function, Set<String> list) {
         String value = String.join(",", list);
         if (value.length() > MAX_TAG_VALUE) {

@@ -21,6 +21,7 @@ import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.WeightedVersion;
 import io.lambdoku.core.pipeline.Pipeline;
+import io.lambdoku.core.pipeline.PipelineImport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -343,6 +344,44 @@ public abstract class ReleaseScenarios {
         assertThat(pipeline.downstreams("dev")).containsExactlyElementsOf(targets);
         pipeline.remove("dev", "perf");
         assertThat(pipeline.downstreams("dev")).containsExactly("qa", "stage");
+    }
+
+    @Test
+    void pipelineImportMovesDownstreamLambdasIntoTheTagInOneRelease() {
+        create("dev", "dev code");
+        create("stage", "stage code");
+        create("prod", "prod code");
+        new Pipeline(api(), Events.NONE).add("dev", "stage");
+        config().set("dev", Map.of(PipelineImport.VARIABLE,
+                "prod, arn:aws:lambda:us-east-1:123456789012:function:stage,", "KEEP", "1"));
+        int releasesBefore = log().list("dev", 0).size();
+
+        PipelineImport.Imported imported = new PipelineImport(api(), Events.NONE).run("dev");
+
+        assertThat(imported.outcome().release().get().description()).isEqualTo("Import pipeline from DOWNSTREAM_LAMBDAS");
+        assertThat(log().list("dev", 0)).hasSize(releasesBefore + 1);
+        assertThat(imported.downstreams()).containsExactly("stage", "prod");
+        assertThat(api().listTags("dev")).containsEntry(Pipeline.TAG, "stage,prod");
+        assertThat(config().list("dev")).containsOnlyKeys("KEEP");
+    }
+
+    @Test
+    void pipelineImportOfAMissingVarOrABadEntryChangesNothing() {
+        create("dev", "dev code");
+        PipelineImport pipelineImport = new PipelineImport(api(), Events.NONE);
+        assertThatThrownBy(() -> pipelineImport.run("dev"))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("no DOWNSTREAM_LAMBDAS");
+
+        for (String bad : List.of("nope", "not a name", "dev", "arn:aws:s3:::bucket")) {
+            config().set("dev", Map.of(PipelineImport.VARIABLE, bad));
+            FunctionConfig before = api().getFunction("dev", FunctionConfig.LATEST);
+
+            assertThatThrownBy(() -> pipelineImport.run("dev")).as(bad).isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("DOWNSTREAM_LAMBDAS of dev lists");
+
+            assertThat(api().getFunction("dev", FunctionConfig.LATEST).revisionId()).isEqualTo(before.revisionId());
+            assertThat(api().listTags("dev")).doesNotContainKey(Pipeline.TAG);
+        }
     }
 
     @Test

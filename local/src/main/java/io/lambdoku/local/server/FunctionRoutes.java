@@ -20,9 +20,11 @@ import java.util.Optional;
 final class FunctionRoutes {
 
     private final LocalLambda lambda;
+    private final CodeLocations codeLocations;
 
-    FunctionRoutes(LocalLambda lambda) {
+    FunctionRoutes(LocalLambda lambda, CodeLocations codeLocations) {
         this.lambda = lambda;
+        this.codeLocations = codeLocations;
     }
 
     static String name(String given) {
@@ -55,8 +57,7 @@ final class FunctionRoutes {
         FunctionConfig config = configuration(ex, given);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Configuration", WireShapes.function(config));
-        m.put("Code", Map.of("RepositoryType", "S3", "Location", "http://" + ex.hostHeader() + "/lambdoku/code/"
-                + HexFormat.of().formatHex(Base64.getDecoder().decode(config.codeSha256()))));
+        m.put("Code", Map.of("RepositoryType", "S3", "Location", codeLocations.of(config.codeSha256())));
         m.put("Tags", lambda.listTags(config.name()));
         ex.json(200, m);
     }

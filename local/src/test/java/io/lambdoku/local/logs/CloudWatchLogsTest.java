@@ -46,7 +46,7 @@ class CloudWatchLogsTest {
         Path dir = Files.createDirectories(tmp.resolve("src"));
         Files.writeString(dir.resolve("app.py"), "def handler(event, context):\n    for line in event['say']:\n"
                 + "        print(line)\n    return 'ok'\n");
-        lambda.createFunction(new NewFunction("talk", new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::0:role/x",
+        lambda.createFunction(new NewFunction("talk", new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::000000000000:role/x",
                 128, 10, Map.of(), List.of()), "", FolderPackage.build(dir, PackageSpec.everything()), Map.of()));
     }
 

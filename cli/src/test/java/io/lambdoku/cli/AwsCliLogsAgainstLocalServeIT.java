@@ -24,7 +24,7 @@ class AwsCliLogsAgainstLocalServeIT {
     private static final String GROUP = "/aws/lambda/talk";
 
     @TempDir
-    Path scratch;
+    static Path scratch;
 
     private CliRunner cli;
     private LocalServe server;

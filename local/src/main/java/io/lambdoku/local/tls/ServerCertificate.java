@@ -46,10 +46,14 @@ public final class ServerCertificate {
     /** The store's certificate, made now if this store has none yet. */
     public static ServerCertificate loadOrCreate(Path storeDir) {
         Path keystore = storeDir.resolve(KEYSTORE);
-        try {
-            if (!Files.exists(keystore)) {
+        if (!Files.exists(keystore)) {
+            try {
                 create(storeDir, keystore);
+            } catch (IOException e) {
+                throw new StoreException("cannot make the TLS certificate " + keystore + ": " + e.getMessage(), e);
             }
+        }
+        try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
                 ks.load(in, PASSWORD);

@@ -8,6 +8,7 @@ import io.lambdoku.core.invoke.ThrottledException;
 import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.local.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * Sends invocations to a running 'lambdoku local serve' on the same store, whose environments are
@@ -30,9 +32,11 @@ public final class ServedInvoker implements FunctionInvoker {
     public static final String FILE = "serve.json";
 
     private final URI endpoint;
+    private final Path storeDir;
 
-    private ServedInvoker(URI endpoint) {
+    private ServedInvoker(URI endpoint, Path storeDir) {
         this.endpoint = endpoint;
+        this.storeDir = storeDir;
     }
 
     /** The server running on this store, if its process is alive. */
@@ -46,7 +50,7 @@ public final class ServedInvoker implements FunctionInvoker {
             Map<String, Object> m = JSON.std.mapFrom(Files.readAllBytes(file));
             long pid = ((Number) m.get("pid")).longValue();
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Optional.of(new ServedInvoker(URI.create((String) m.get("endpoint"))));
+                return Optional.of(new ServedInvoker(URI.create((String) m.get("endpoint")), storeDir));
             }
         } catch (IOException | RuntimeException e) {
             // a stale or torn file: run in-process
@@ -60,6 +64,10 @@ public final class ServedInvoker implements FunctionInvoker {
                 + (r.qualifier() == null ? "" : "?Qualifier=" + URLEncoder.encode(r.qualifier(), StandardCharsets.UTF_8));
         try {
             HttpURLConnection c = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            if (c instanceof HttpsURLConnection https) {
+                // 'local serve --tls' answers with the store's own self-signed certificate
+                https.setSSLSocketFactory(ServerCertificate.trusting(storeDir.resolve(ServerCertificate.PEM)).getSocketFactory());
+            }
             c.setRequestMethod("POST");
             c.setDoOutput(true);
             c.setRequestProperty("X-Amz-Invocation-Type", r.type().wire());

@@ -8,20 +8,25 @@ import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.server.LocalServer;
+import io.lambdoku.local.store.StoreException;
+import io.lambdoku.local.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "local:serve", description = {
-    "Serve the local backend over the AWS Lambda REST API, so the AWS CLI, boto3, the SDKs and",
-    "'lambdoku --backend aws --endpoint-url URL' work against it. Runs until stopped (Ctrl-C or SIGTERM)."})
+    "Serve the local backend over the AWS Lambda REST API, and the functions' logs over CloudWatch Logs",
+    "(group /aws/lambda/NAME), so the AWS CLI, boto3, the SDKs and 'lambdoku --backend aws --endpoint-url URL'",
+    "work against it. Runs until stopped (Ctrl-C or SIGTERM)."})
 public final class LocalServeCommand extends BaseCommand {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 9001).")
@@ -42,6 +47,10 @@ public final class LocalServeCommand extends BaseCommand {
             description = {"Keep State Pending / LastUpdateStatus InProgress this long after each change, as Lambda does",
                 "(default: 200; 0 turns it off)."})
     Long updateDelayMs;
+
+    @Option(names = "--tls", description = {"Serve HTTPS with a self-signed certificate for 127.0.0.1 and localhost, made once",
+        "into the store; clients trust its PEM copy (AWS_CA_BUNDLE, NODE_EXTRA_CA_CERTS)."})
+    boolean tls;
 
     public LocalServeCommand(Launch launch) {
         super(launch);
@@ -65,21 +74,38 @@ public final class LocalServeCommand extends BaseCommand {
             options = new LocalOptions(options.home(), options.region(), Duration.ofMillis(updateDelayMs));
         }
         LocalLambda lambda = LocalLambda.open(options);
+        Optional<ServerCertificate> certificate;
+        try {
+            certificate = tls ? Optional.of(ServerCertificate.loadOrCreate(options.storeDir())) : Optional.empty();
+        } catch (StoreException e) {
+            lambda.close();
+            session.output().error("Cannot serve HTTPS: " + e.getMessage() + ".");
+            return ExitCodes.FAILURE;
+        }
         LocalServer server;
         try {
-            server = LocalServer.start(lambda, host, port);
+            server = LocalServer.start(lambda, host, port, certificate.map(ServerCertificate::serverContext));
         } catch (UncheckedIOException e) {
             lambda.close();
             session.output().error("Cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
                     + "); pick another --port.");
             return ExitCodes.FAILURE;
         }
-        String endpoint = "http://" + hostForUrl(server.address().getHostString()) + ":" + server.address().getPort();
+        String endpoint = server.endpoint().toString();
         if (session.output().json()) {
-            session.output().json(Map.of("endpoint", endpoint, "store", options.storeDir().toString()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("endpoint", endpoint);
+            m.put("store", options.storeDir().toString());
+            certificate.ifPresent(c -> m.put("caBundle", c.pem().toString()));
+            session.output().json(m);
         } else {
             session.output().line("lambdoku local serve: listening on " + endpoint + " (store " + options.storeDir() + ")");
+            certificate.ifPresent(c -> {
+                session.output().line("TLS: self-signed certificate of this store, " + c.pem() + "; trust it with");
+                session.output().line("  export AWS_CA_BUNDLE=" + c.pem() + " NODE_EXTRA_CA_CERTS=" + c.pem());
+            });
             session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
+            session.output().line("     aws logs filter-log-events --endpoint-url " + endpoint + " --log-group-name /aws/lambda/NAME");
         }
         session.launch().out().flush();
         // lets 'lambdoku invoke' on this store use this server's warm environments
@@ -112,9 +138,5 @@ public final class LocalServeCommand extends BaseCommand {
         } catch (IOException e) {
             // invocations from other processes then run in-process; serving still works
         }
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

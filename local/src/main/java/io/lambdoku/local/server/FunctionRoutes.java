@@ -22,10 +22,12 @@ final class FunctionRoutes {
 
     private final LocalLambda lambda;
     private final RequestIds ids;
+    private final CodeLocations codeLocations;
 
-    FunctionRoutes(LocalLambda lambda, RequestIds ids) {
+    FunctionRoutes(LocalLambda lambda, RequestIds ids, CodeLocations codeLocations) {
         this.lambda = lambda;
         this.ids = ids;
+        this.codeLocations = codeLocations;
     }
 
     /** FunctionVersion=ALL lists every published version too, each function's $LATEST first. */
@@ -72,8 +74,7 @@ final class FunctionRoutes {
         FunctionConfig config = configuration(ex, given);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Configuration", WireShapes.function(config));
-        m.put("Code", Map.of("RepositoryType", "S3", "Location", "http://" + ex.hostHeader() + "/lambdoku/code/"
-                + HexFormat.of().formatHex(Base64.getDecoder().decode(config.codeSha256()))));
+        m.put("Code", Map.of("RepositoryType", "S3", "Location", codeLocations.of(config.codeSha256())));
         m.put("Tags", lambda.listTags(config.name()));
         ex.json(200, m);
     }

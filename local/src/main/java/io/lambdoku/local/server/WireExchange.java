@@ -59,10 +59,6 @@ final class WireExchange {
         return segments;
     }
 
-    String hostHeader() {
-        return Optional.ofNullable(http.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1");
-    }
-
     Optional<String> query(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

@@ -13,10 +13,11 @@ import java.util.Optional;
 
 /**
  * One entry of recorded-aws/lambda-cases.json: where AWS's answer was recorded, the calls that set the
- * scene, the call itself and what AWS answered to it. See the file's "format" member for the shape.
+ * scene, the call itself and what AWS answered to it, and where moto answers otherwise. See the file's
+ * "format" member for the shape.
  */
 record RecordedCase(String name, String key, String recorded, List<Map<String, Object>> setup,
-        Map<String, Object> request, Map<String, Object> expect) {
+        Map<String, Object> request, Map<String, Object> expect, Optional<String> motoDeviation) {
 
     /** A member that the answer does not have; distinct from a JSON null. */
     private static final Object ABSENT = new Object() {
@@ -34,7 +35,8 @@ record RecordedCase(String name, String key, String recorded, List<Map<String, O
             Map<String, Object> c = (Map<String, Object>) o;
             out.add(new RecordedCase((String) c.get("name"), (String) c.get("key"), (String) c.get("recorded"),
                     (List<Map<String, Object>>) c.getOrDefault("setup", List.of()),
-                    (Map<String, Object>) c.get("request"), (Map<String, Object>) c.get("expect")));
+                    (Map<String, Object>) c.get("request"), (Map<String, Object>) c.get("expect"),
+                    Optional.ofNullable((String) c.get("motoDeviation"))));
         }
         return out;
     }

@@ -43,7 +43,8 @@ class RecordedAwsAnswersIT {
     @Test
     void localServeAnswersAsAwsDid() throws IOException {
         List<Outcome> outcomes;
-        try (LocalLambda local = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", home.toString())))) {
+        try (LocalLambda local = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", home.toString()))
+                .withUpdateDelay(LocalOptions.SERVE_UPDATE_DELAY))) {
             LocalServer server = LocalServer.start(local, "127.0.0.1", 0);
             try {
                 URI endpoint = URI.create("http://127.0.0.1:" + server.address().getPort());

@@ -109,7 +109,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
                     + " VALUES (?, 0, ?, ?, ?, ?, ?)", f.name(), SettingsJson.write(f.settings()), f.description(),
                     f.code().codeSha256(), newRevision(), created);
-            return publish ? insertVersion(c, f.name(), f.description()) : row(c, f.name(), 0);
+            return publish ? insertVersion(c, f.name(), f.description(), created) : row(c, f.name(), 0);
         });
     }
 
@@ -184,8 +184,9 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                 laterThan(latest.lastModified()), name);
         if (publish) {
             Optional<FunctionConfig> newest = newestVersion(c, name);
-            FunctionConfig version = newest.isPresent() && newest.get().settings().equals(settings)
-                    && newest.get().codeSha256().equals(sha) ? newest.get() : insertVersion(c, name, latest.description());
+            FunctionConfig updated = row(c, name, 0);
+            FunctionConfig version = newest.isPresent() && unchangedSince(c, newest.get(), updated) ? newest.get()
+                    : insertVersion(c, name, latest.description());
             markUpdating(c, name);
             return version;
         }
@@ -205,20 +206,41 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                         + latest.codeSha256() + "). Please try again with the CodeSHA256 in $LATEST.");
             }
             Optional<FunctionConfig> newest = newestVersion(c, name);
-            if (newest.isPresent() && newest.get().settings().equals(latest.settings())
-                    && newest.get().codeSha256().equals(latest.codeSha256())) {
+            if (newest.isPresent() && unchangedSince(c, newest.get(), latest)) {
                 return newest.get(); // as Lambda: nothing changed since the newest version
             }
             return insertVersion(c, name, description);
         });
     }
 
+    /**
+     * Lambda publishes a new version when $LATEST's code, configuration or description changed since the
+     * newest one. A version's own description is its release message, so the description $LATEST had
+     * when it was published is kept beside its settings (absent when empty, as in rows from before).
+     */
+    private boolean unchangedSince(Connection c, FunctionConfig newest, FunctionConfig latest) throws SQLException {
+        if (!newest.settings().equals(latest.settings()) || !newest.codeSha256().equals(latest.codeSha256())) {
+            return false;
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT coalesce(json_extract(settings, '$.latestDescription'), '')"
+                + " FROM versions WHERE function = ? AND version = ?", newest.name(), newest.versionNumber());
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getString(1).equals(latest.description());
+        }
+    }
+
     /** Snapshots $LATEST as the next number; $LATEST gets a new RevisionId, as on Lambda. */
     private FunctionConfig insertVersion(Connection c, String name, String description) throws SQLException {
+        return insertVersion(c, name, description, now());
+    }
+
+    /** A version published with the function itself carries its creation time, and is Pending with it. */
+    private FunctionConfig insertVersion(Connection c, String name, String description, String at) throws SQLException {
         int number = lastVersion(c, name) + 1;
         execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
-                + " SELECT function, ?, settings, ?, code_sha, ?, ? FROM versions WHERE function = ? AND version = 0",
-                number, description, newRevision(), now(), name);
+                + " SELECT function, ?, CASE WHEN description = '' THEN settings"
+                + " ELSE json_set(settings, '$.latestDescription', description) END, ?, code_sha, ?, ?"
+                + " FROM versions WHERE function = ? AND version = 0", number, description, newRevision(), at, name);
         execute(c, "UPDATE functions SET last_version = ? WHERE name = ?", number, name);
         touchRevision(c, name);
         return row(c, name, number);
@@ -436,8 +458,9 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             while (rs.next()) {
                 int version = rs.getInt(1);
                 String name = rs.getString(9);
-                boolean busy = version == 0 && rs.getLong(8) > now;
-                boolean pending = busy && rs.getString(7).equals(rs.getString(10));
+                boolean functionBusy = rs.getLong(8) > now;
+                boolean busy = version == 0 && functionBusy;
+                boolean pending = functionBusy && rs.getString(7).equals(rs.getString(10));
                 out.add(new FunctionConfig(name,
                         version == 0 ? arns.function(name) : arns.qualified(name, Integer.toString(version)),
                         version == 0 ? FunctionConfig.LATEST : Integer.toString(version),

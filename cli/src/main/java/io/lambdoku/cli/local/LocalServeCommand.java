@@ -35,14 +35,6 @@ public final class LocalServeCommand extends BaseCommand {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: 127.0.0.1, loopback only).")
     String host = "127.0.0.1";
 
-    /**
-     * Real Lambda keeps a zip function Pending/InProgress for about a second after each change; clients
-     * must wait (SDK waiters, AWS CLI 'wait'). A fifth of that is long enough that a client which does
-     * not wait meets the same 409 ResourceConflictException it would on AWS, and short enough that
-     * waiting clients and test suites stay fast.
-     */
-    static final long DEFAULT_UPDATE_DELAY_MS = 200;
-
     @Option(names = "--update-delay-ms", paramLabel = "MS",
             description = {"Keep State Pending / LastUpdateStatus InProgress this long after each change, as Lambda does",
                 "(default: 200; 0 turns it off)."})
@@ -68,7 +60,7 @@ public final class LocalServeCommand extends BaseCommand {
         }
         LocalOptions options = LocalOptions.fromEnvironment(launch.env());
         if (updateDelayMs == null && !launch.env().containsKey("LAMBDOKU_LOCAL_UPDATE_DELAY_MS")) {
-            updateDelayMs = DEFAULT_UPDATE_DELAY_MS;
+            updateDelayMs = LocalOptions.SERVE_UPDATE_DELAY.toMillis(); // see there why
         }
         if (updateDelayMs != null) {
             options = new LocalOptions(options.home(), options.region(), Duration.ofMillis(updateDelayMs));

@@ -171,7 +171,12 @@ public final class LambdaLimits {
         }
         checkPublished(alias.functionVersion());
         alias.additionalVersion().ifPresent(extra -> {
-            checkPublished(extra.version());
+            if (!extra.version().matches("[0-9]+")) {
+                // the weights' keys are checked against a pattern, before anything else: AWS's ValidationException
+                throw ValidationException.pattern("An alias can route traffic to a published version only, not '"
+                        + extra.version() + "'.", "{" + extra.version() + "=" + extra.weight() + "}",
+                        "routingConfig.additionalVersionWeights", "[0-9]+");
+            }
             if (extra.version().equals(alias.functionVersion())) {
                 throw new InvalidParameterException("An alias cannot route to version " + extra.version()
                         + " twice; the weighted version must differ from the primary one.");

@@ -67,9 +67,7 @@ final class AliasRoutes {
                 throw WireError.badRequest("RoutingConfig.AdditionalVersionWeights must be an object.");
             }
             if (m.size() > 1) {
-                throw WireError.validation("1 validation error detected: Value '" + m + "' at"
-                        + " 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Member must have length"
-                        + " less than or equal to 1");
+                throw WireError.invalid("Number of items in AdditionalVersionWeights cannot be greater than 1");
             }
             return m.entrySet().stream().findFirst().map(e -> {
                 if (!(e.getValue() instanceof Number w)) {

@@ -7,6 +7,7 @@ import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.PreconditionFailedException;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.local.LocalLambda;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -193,8 +194,14 @@ final class FunctionRoutes {
     /** Asked for by qualifier, even $LATEST answers with its qualified ARN, as on Lambda. */
     private FunctionConfig configuration(WireExchange ex, String given) {
         FunctionRef ref = ids.qualified(ex, given);
-        FunctionConfig config = lambda.getFunction(ref.name(), ref.qualifierOrLatest());
-        return ref.qualifier().filter(FunctionConfig.LATEST::equals).isPresent() ? latestArn(config) : config;
+        if (ref.qualifier().filter(FunctionConfig.LATEST::equals).isEmpty()) {
+            return lambda.getFunction(ref.name(), ref.qualifierOrLatest());
+        }
+        try {
+            return latestArn(lambda.getFunction(ref.name(), FunctionConfig.LATEST));
+        } catch (ResourceNotFoundException e) {
+            throw ResourceNotFoundException.version(ref.name(), FunctionConfig.LATEST); // AWS names :$LATEST
+        }
     }
 
     private static FunctionConfig latestArn(FunctionConfig latest) {

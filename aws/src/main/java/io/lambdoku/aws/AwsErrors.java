@@ -7,6 +7,7 @@ import io.lambdoku.core.lambda.PreconditionFailedException;
 import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.UpdateInProgressException;
+import io.lambdoku.core.lambda.ValidationException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -22,18 +23,23 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class AwsErrors {
 
     /** What a call was about, to name it in the sentence. */
-    record Subject(String function, Optional<String> qualifier, Optional<String> alias) {
+    record Subject(String function, Optional<String> qualifier, Optional<String> alias, boolean writesLatest) {
 
         static Subject function(String name) {
-            return new Subject(name, Optional.empty(), Optional.empty());
+            return new Subject(name, Optional.empty(), Optional.empty(), false);
+        }
+
+        /** An update or publish of $LATEST: there a 409 means an update is in progress, to be waited out. */
+        static Subject update(String name) {
+            return new Subject(name, Optional.empty(), Optional.empty(), true);
         }
 
         static Subject version(String name, String qualifier) {
-            return new Subject(name, Optional.of(qualifier), Optional.empty());
+            return new Subject(name, Optional.of(qualifier), Optional.empty(), false);
         }
 
         static Subject alias(String function, String alias) {
-            return new Subject(function, Optional.empty(), Optional.of(alias));
+            return new Subject(function, Optional.empty(), Optional.of(alias), false);
         }
     }
 
@@ -69,12 +75,14 @@ final class AwsErrors {
             case "PreconditionFailedException":
                 return new PreconditionFailedException(message);
             case "ResourceConflictException":
-                return message.contains("in progress") ? new UpdateInProgressException(message)
-                        : new ResourceConflictException(message);
+                // told apart by the operation, never by AWS's wording: on a write of $LATEST it is Pending/InProgress
+                return subject.writesLatest() ? new UpdateInProgressException(message) : new ResourceConflictException(message);
             case "ResourceInUseException":
                 return new ResourceConflictException(message);
+            case "ValidationException":
+                return new ValidationException(message, message);
             case "InvalidParameterValueException", "InvalidRequestContentException", "RequestTooLargeException",
-                    "CodeStorageExceededException", "ValidationException", "InvalidSecurityGroupIDException":
+                    "RequestEntityTooLargeException", "CodeStorageExceededException", "InvalidSecurityGroupIDException":
                 return new InvalidParameterException(message);
             case "AccessDeniedException", "AccessDenied", "UnrecognizedClientException", "InvalidSignatureException",
                     "ExpiredTokenException", "InvalidClientTokenId", "SignatureDoesNotMatch":
@@ -114,19 +122,18 @@ final class AwsErrors {
         return new BackendException("The AWS request failed before an answer came back: " + text, e);
     }
 
-    /** Lambda's own words ("Function not found: arn:…") become the sentences the local backend uses. */
+    /**
+     * A 404 becomes the sentence the local backend uses for what the call was about, decided by the call,
+     * never by AWS's wording (alias calls check whether the function itself is missing, see AwsLambda).
+     */
     private static ResourceNotFoundException notFound(Subject subject, String message) {
-        if (subject.alias().isPresent() && message.toLowerCase().contains("alias")) {
+        if (subject.alias().isPresent()) {
             return ResourceNotFoundException.alias(subject.function(), subject.alias().get());
         }
-        if (subject.qualifier().filter(q -> q.matches("[0-9]+")).isPresent()) {
+        if (subject.qualifier().filter(q -> !q.equals("$LATEST")).isPresent()) {
             return ResourceNotFoundException.version(subject.function(), subject.qualifier().get());
         }
-        if (message.startsWith("Function not found") || message.contains("does not exist")
-                || message.contains("Function " + subject.function())) {
-            return ResourceNotFoundException.function(subject.function());
-        }
-        return new ResourceNotFoundException(message);
+        return ResourceNotFoundException.function(subject.function());
     }
 
     private static String message(AwsServiceException e) {

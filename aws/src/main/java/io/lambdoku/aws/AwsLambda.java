@@ -83,7 +83,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
      */
     @Override
     public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings s, Optional<String> revisionId) {
-        FunctionConfig updated = remember(errors.call(Subject.function(name), () -> lambda().updateFunctionConfiguration(b -> b
+        FunctionConfig updated = remember(errors.call(Subject.update(name), () -> lambda().updateFunctionConfiguration(b -> b
                 .functionName(name).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
                 .layers(s.layers()).revisionId(Shapes.revision(revisionId).orElse(null)))));
@@ -97,7 +97,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
                 .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key())
                 .architecturesWithStrings(s.architecture())
                 .revisionId(Shapes.revision(Optional.of(settled.revisionId())).orElse(null)).publish(false).build();
-        return remember(errors.call(Subject.function(name), () -> lambda().updateFunctionCode(request)));
+        return remember(errors.call(Subject.update(name), () -> lambda().updateFunctionCode(request)));
     }
 
     @Override
@@ -106,14 +106,14 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         UpdateFunctionCodeRequest request = UpdateFunctionCodeRequest.builder().functionName(name)
                 .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key())
                 .revisionId(Shapes.revision(revisionId).orElse(null)).publish(false).build();
-        return remember(errors.call(Subject.function(name), () -> lambda().updateFunctionCode(request)));
+        return remember(errors.call(Subject.update(name), () -> lambda().updateFunctionCode(request)));
     }
 
     @Override
     public FunctionConfig publishVersion(String name, String description, Optional<String> codeSha256,
                                          Optional<String> revisionId) {
         try {
-            return remember(errors.call(Subject.function(name), () -> lambda().publishVersion(b -> b
+            return remember(errors.call(Subject.update(name), () -> lambda().publishVersion(b -> b
                     .functionName(name).description(description).codeSha256(codeSha256.orElse(null))
                     .revisionId(Shapes.revision(revisionId).orElse(null)))));
         } catch (InvalidParameterException e) {
@@ -168,25 +168,35 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         errors.run(Subject.function(name), () -> lambda().untagResource(b -> b.resource(arn).tagKeys(keys)));
     }
 
+    /** A 404 on an alias call names the alias, unless the function itself is missing. */
+    private <T> T aliasCall(String function, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResourceNotFoundException e) {
+            getFunction(function, FunctionConfig.LATEST);
+            throw e;
+        }
+    }
+
     @Override
     public Alias createAlias(String function, AliasSpec a) {
-        return Shapes.alias(errors.call(Subject.alias(function, a.name()), () -> lambda().createAlias(b -> b
-                .functionName(function).name(a.name()).functionVersion(a.functionVersion())
-                .description(a.description()).routingConfig(Shapes.routing(a)))));
+        return aliasCall(function, () -> Shapes.alias(errors.call(Subject.version(function, a.functionVersion()),
+                () -> lambda().createAlias(b -> b.functionName(function).name(a.name()).functionVersion(a.functionVersion())
+                        .description(a.description()).routingConfig(Shapes.routing(a))))));
     }
 
     @Override
     public Alias updateAlias(String function, AliasSpec a, Optional<String> revisionId) {
-        return Shapes.alias(errors.call(Subject.alias(function, a.name()), () -> lambda().updateAlias(b -> b
+        return aliasCall(function, () -> Shapes.alias(errors.call(Subject.alias(function, a.name()), () -> lambda().updateAlias(b -> b
                         .functionName(function).name(a.name()).functionVersion(a.functionVersion())
                         .description(a.description()).routingConfig(Shapes.routing(a))
-                        .revisionId(Shapes.revision(revisionId).orElse(null)))));
+                        .revisionId(Shapes.revision(revisionId).orElse(null))))));
     }
 
     @Override
     public Alias getAlias(String function, String alias) {
-        return Shapes.alias(errors.call(Subject.alias(function, alias), () -> lambda().getAlias(b -> b
-                .functionName(function).name(alias))));
+        return aliasCall(function, () -> Shapes.alias(errors.call(Subject.alias(function, alias), () -> lambda().getAlias(b -> b
+                .functionName(function).name(alias)))));
     }
 
     @Override

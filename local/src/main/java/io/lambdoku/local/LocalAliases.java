@@ -104,7 +104,7 @@ final class LocalAliases {
         requireFunction(c, function);
         // looked up as a qualifier, a missing alias is a missing function version to Lambda
         return number(find(c, function, qualifier)
-                .orElseThrow(() -> ResourceNotFoundException.version(function, qualifier)).functionVersion());
+                .orElseThrow(() -> ResourceNotFoundException.qualifier(function, qualifier)).functionVersion());
     }
 
     /** True when a qualifier names an alias rather than $LATEST or a version. */

@@ -37,6 +37,12 @@ public class ResourceNotFoundException extends LambdaException {
                 new Missing(name, Optional.of(version), false));
     }
 
+    /** A qualifier that names neither a version nor an alias; AWS reports it as a missing function version. */
+    public static ResourceNotFoundException qualifier(String function, String qualifier) {
+        return new ResourceNotFoundException("Function " + function + " has no version or alias " + qualifier + ".",
+                new Missing(function, Optional.of(qualifier), false));
+    }
+
     public static ResourceNotFoundException alias(String function, String alias) {
         return new ResourceNotFoundException("Function " + function + " has no alias " + alias + ".",
                 new Missing(function, Optional.of(alias), true));

@@ -81,12 +81,19 @@ public final class PipelineImport {
 
     private String existing(String function, String entry) {
         String name;
+        FunctionRef ref;
         try {
-            name = FunctionRef.parse(entry).name();
+            ref = FunctionRef.parse(entry);
         } catch (InvalidParameterException e) {
             throw new InvalidParameterException(VARIABLE + " of " + function + " lists '" + entry
                     + "', which is not a function name or ARN; fix it with 'lambdoku config:set'.");
         }
+        if (ref.qualifier().isPresent()) {
+            // promotion publishes on the downstream's $LATEST; dropping the qualifier would promote elsewhere
+            throw new InvalidParameterException(VARIABLE + " of " + function + " lists '" + entry + "', a version or"
+                    + " alias; a downstream is a whole function, so list it without ':" + ref.qualifier().get() + "'.");
+        }
+        name = ref.name();
         if (name.equals(function)) {
             throw new InvalidParameterException(VARIABLE + " of " + function
                     + " lists the function itself; a function cannot be its own downstream.");

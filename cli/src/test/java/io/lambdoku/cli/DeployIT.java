@@ -82,6 +82,21 @@ class DeployIT {
     }
 
     @Test
+    void theArchitectureOfTheManifestIsDeployedAndChangesAreReleases() throws Exception {
+        Path app = copyExample("hello-python", "app");
+        Path manifest = app.resolve("lambdoku.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"memory\": 128", "\"memory\": 128, \"architecture\": \"arm64\""));
+        cli.run("deploy", app.toString()).succeeded();
+        assertThat(JSON.std.mapFrom(cli.run("apps:info", "-a", "hello", "--json").succeeded().out()))
+                .containsEntry("architecture", "arm64");
+        Files.writeString(manifest, Files.readString(manifest).replace("arm64", "x86_64"));
+        cli.run("deploy", app.toString()).succeeded().outContains("Released v2");
+        cli.run("releases:info", "-a", "hello").succeeded().outContains("architecture arm64 -> x86_64");
+        assertThat(JSON.std.mapFrom(cli.run("apps:info", "-a", "hello:1", "--json").succeeded().out()))
+                .containsEntry("architecture", "arm64");
+    }
+
+    @Test
     void theNodeAndJavaExamplesDeploy() throws Exception {
         cli.run("deploy", copyExample("hello-node", "node").toString()).succeeded().outContains("Released v1 of hello-node");
         cli.run("deploy", copyExample("hello-java", "java").toString()).succeeded().outContains("Released v1 of hello-java");

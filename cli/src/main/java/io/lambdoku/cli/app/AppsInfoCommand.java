@@ -52,6 +52,7 @@ public final class AppsInfoCommand extends AppCommand {
         out.line("Memory:       " + f.settings().memorySize() + " MB");
         out.line("Timeout:      " + f.settings().timeout() + " s");
         out.line("Role:         " + f.settings().role());
+        out.line("Architecture: " + f.settings().architecture());
         out.line("Code:         " + f.codeSha256() + " (" + f.codeSize() + " bytes)");
         out.line("Config vars:  " + f.settings().environment().size());
         out.line("Release:      " + release);
@@ -68,6 +69,7 @@ public final class AppsInfoCommand extends AppCommand {
         m.put("memorySize", f.settings().memorySize());
         m.put("timeout", f.settings().timeout());
         m.put("role", f.settings().role());
+        m.put("architecture", f.settings().architecture());
         m.put("codeSha256", f.codeSha256());
         m.put("codeSize", f.codeSize());
         m.put("lastModified", f.lastModified());

@@ -44,6 +44,7 @@ public record ConfigDiff(Map<String, String> added, Map<String, ValueChange> cha
         note(out, "timeout", a.timeout(), b.timeout());
         note(out, "role", a.role(), b.role());
         note(out, "layers", a.layers(), b.layers());
+        note(out, "architecture", a.architecture(), b.architecture());
         return out;
     }
 

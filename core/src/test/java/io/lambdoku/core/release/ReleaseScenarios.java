@@ -206,6 +206,29 @@ public abstract class ReleaseScenarios {
     }
 
     @Test
+    void aStaleCodeShaOnPublishIsALostRaceOnEveryBackend() {
+        assumeTrue(enforcesRevisionId(), "moto 5.2.1 ignores PublishVersion's CodeSha256 guard");
+        create("sha", "one");
+        String read = api().getFunction("sha", FunctionConfig.LATEST).codeSha256();
+        FunctionConfig pushed = api().updateFunctionCode("sha", zipOf("app.py", "two"), Optional.empty());
+        new UpdateWaiter(api(), Events.NONE).settled(pushed);
+
+        // AWS answers 400 InvalidParameterValueException; every adapter must make it the race AtomicRelease retries
+        assertThatThrownBy(() -> api().publishVersion("sha", "stale", Optional.of(read), Optional.empty()))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(log().list("sha", 0)).hasSize(1);
+    }
+
+    @Test
+    void aVersionQualifiedDeleteLeavesTheFunctionAndItsOtherReleases() {
+        create("keep", "one");
+        config().set("keep", Map.of("AA", "1"));
+        api().deleteVersion("keep", 1);
+        assertThat(api().getFunction("keep", FunctionConfig.LATEST).settings().environment()).containsEntry("AA", "1");
+        assertThat(log().list("keep", 0)).extracting(Release::label).containsExactly("v2");
+    }
+
+    @Test
     void aStaleRevisionIdIsRefused() {
         assumeTrue(enforcesRevisionId(), "moto 5.2.1 does not enforce RevisionId");
         create("acc", "code");

@@ -62,23 +62,28 @@ final class NpmCache {
         return Files.isRegularFile(folder.resolve("node_modules").resolve(name).resolve("package.json"));
     }
 
+    /** Asks the registry first, once and quickly: offline, npm install retries for minutes before it gives up. */
     private static void install(Path prefix, String spec) throws Exception {
-        Run install = npm(prefix, 300, "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), spec);
-        if (install.exit == 0) {
-            return;
-        }
-        Run ping = npm(prefix, 60, "ping");
+        Run ping = npm(prefix, 60, "ping", "--fetch-retries=0");
         if (ping.exit != 0) {
-            ClientScript.unavailable("npm cannot reach its registry to install " + spec + " (npm ping: " + ping.output.strip()
-                    + "; npm install: " + install.output.strip() + ")", REQUIRE);
+            ClientScript.unavailable("npm cannot reach its registry to install " + spec + ": " + errorLines(ping.output), REQUIRE);
         }
-        fail("npm install " + spec + " failed although the registry answers:\n" + install.output);
+        Run install = npm(prefix, 300, "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), spec);
+        if (install.exit != 0) {
+            fail("npm install " + spec + " failed although the registry answers:\n" + install.output);
+        }
+    }
+
+    private static String errorLines(String npmOutput) {
+        List<String> errors = npmOutput.lines().filter(l -> l.startsWith("npm error") || l.contains("no answer within"))
+                .limit(4).toList();
+        return errors.isEmpty() ? npmOutput.strip() : String.join(" / ", errors);
     }
 
     private record Run(int exit, String output) {
     }
 
-    /** A timed-out npm counts as a failed one: offline, npm retries for minutes before it gives up. */
+    /** A timed-out npm counts as a failed one. */
     private static Run npm(Path dir, int seconds, String... args) throws Exception {
         Path log = Files.createTempFile(dir.getParent(), "npm", ".log");
         try {

@@ -1,7 +1,6 @@
 package io.lambdoku.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The AWS CLI, a client we did not write, pointed at an endpoint with throwaway keys and no user
@@ -37,12 +35,8 @@ final class AwsCli {
         boolean present = List.of(System.getenv("PATH").split(":")).stream()
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "aws")));
         if (!present) {
-            String why = "the AWS CLI (aws) is not installed: tests driving it against local serve are SKIPPED";
-            if ("1".equals(System.getenv("LAMBDOKU_REQUIRE_AWS_CLI"))) {
-                fail(why + ", but LAMBDOKU_REQUIRE_AWS_CLI=1 requires it.");
-            }
-            System.err.println("!!! " + why + " !!!");
-            Assumptions.abort(why);
+            ClientScript.unavailable("the AWS CLI (aws) is not installed, so tests driving it against local serve cannot run",
+                    "LAMBDOKU_REQUIRE_AWS_CLI");
         }
     }
 
@@ -58,17 +52,26 @@ final class AwsCli {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
         Map<String, String> e = pb.environment();
-        e.putAll(credentials());
-        e.put("AWS_CONFIG_FILE", scratch.resolve("no-aws-config").toString());
-        e.put("AWS_SHARED_CREDENTIALS_FILE", scratch.resolve("no-aws-credentials").toString());
-        e.put("AWS_MAX_ATTEMPTS", "1");
-        e.remove("AWS_CA_BUNDLE");
+        isolate(e, scratch);
         e.putAll(env);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Makes a process environment one for an AWS client we did not write (the AWS CLI, boto3, the
+     * JavaScript SDK): throwaway keys and a region, none of the user's AWS_* settings, no ~/.aws
+     * config or credentials, and one attempt per call, so an error is seen as the server answered it.
+     */
+    static void isolate(Map<String, String> env, Path scratch) {
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.putAll(credentials());
+        env.put("AWS_CONFIG_FILE", scratch.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", scratch.resolve("no-aws-credentials").toString());
+        env.put("AWS_MAX_ATTEMPTS", "1");
     }
 
     /** Throwaway keys and a region, for any AWS client started by a test (the AWS CLI, lambdoku's aws backend). */

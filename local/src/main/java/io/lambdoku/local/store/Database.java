@@ -85,7 +85,8 @@ public final class Database implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             if (pragma(s, "freelist_count") > 0) {
                 if (pragma(s, "auto_vacuum") == 2) {
-                    s.execute("PRAGMA incremental_vacuum");
+                    // executeUpdate runs it to the end; execute would step once, freeing a single page
+                    s.executeUpdate("PRAGMA incremental_vacuum");
                 } else {
                     s.executeUpdate("PRAGMA auto_vacuum = INCREMENTAL");
                     s.executeUpdate("VACUUM");

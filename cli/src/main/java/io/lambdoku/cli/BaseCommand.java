@@ -15,15 +15,29 @@ public abstract class BaseCommand implements Callable<Integer> {
         this.launch = launch;
     }
 
+    /**
+     * Closing the session can fail too (records still being written when the disk fills up): that is
+     * reported like any failure, unless the command already reported one.
+     */
     @Override
     public final Integer call() {
-        try (Session session = new Session(launch, global)) {
-            try {
-                return run(session);
-            } catch (RuntimeException e) {
-                return Errors.report(e, session.output(), global.debug);
+        Session session = new Session(launch, global);
+        int code;
+        boolean reported = false;
+        try {
+            code = run(session);
+        } catch (RuntimeException e) {
+            code = Errors.report(e, session.output(), global.debug);
+            reported = true;
+        }
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            if (!reported) {
+                code = Math.max(code, Errors.report(e, session.output(), global.debug));
             }
         }
+        return code;
     }
 
     protected abstract int run(Session session);

@@ -21,7 +21,9 @@ import io.lambdoku.cli.deploy.DeployCommand;
 import io.lambdoku.cli.deploy.DiffCommand;
 import io.lambdoku.cli.invoke.InvokeCommand;
 import io.lambdoku.cli.invoke.LogsCommand;
+import io.lambdoku.cli.invoke.LogsRetentionCommand;
 import io.lambdoku.cli.invoke.MetricsCommand;
+import io.lambdoku.cli.local.GcCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
@@ -76,9 +78,11 @@ final class CommandRegistry {
         m.put("releases:prune", ReleasesPruneCommand::new);
         m.put("invoke", InvokeCommand::new);
         m.put("logs", LogsCommand::new);
+        m.put("logs:retention", LogsRetentionCommand::new);
         m.put("metrics", MetricsCommand::new);
         m.put("setup", SetupCommand::new);
         m.put("local:serve", LocalServeCommand::new);
+        m.put("gc", GcCommand::new);
         return m;
     }
 }

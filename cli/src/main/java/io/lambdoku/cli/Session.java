@@ -146,6 +146,7 @@ public final class Session implements AutoCloseable {
         return appFile;
     }
 
+    /** Closes what was opened; then throws if invocations run here could not be recorded (a full disk). */
     @Override
     public void close() {
         if (localInvoker != null) {
@@ -156,6 +157,9 @@ public final class Session implements AutoCloseable {
         }
         if (aws != null) {
             aws.close();
+        }
+        if (localInvoker != null && localInvoker.recordingFailure().isPresent()) {
+            throw localInvoker.recordingFailure().get();
         }
     }
 }

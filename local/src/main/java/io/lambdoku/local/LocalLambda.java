@@ -22,10 +22,12 @@ import io.lambdoku.core.lambda.UpdateStatus;
 import io.lambdoku.local.store.BlobIntents;
 import io.lambdoku.local.store.BlobStore;
 import io.lambdoku.local.store.Database;
+import io.lambdoku.local.store.NoSpaceException;
+import io.lambdoku.local.store.OwnerOnly;
 import io.lambdoku.local.store.SettingsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,12 +70,14 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
 
     /** Opens (creating if needed) the store under {@code options.storeDir()} and repairs what a crash left. */
     public static LocalLambda open(LocalOptions options) {
+        Path file = options.storeDir().resolve("lambdoku.db");
         try {
-            Files.createDirectories(options.storeDir());
+            OwnerOnly.prepare(options.home(), options.storeDir(), file);
         } catch (IOException e) {
+            NoSpaceException.rethrowIfFull(e, options.storeDir());
             throw new UncheckedIOException("cannot create " + options.storeDir() + ": " + e.getMessage(), e);
         }
-        Database db = Database.open(options.storeDir().resolve("lambdoku.db"));
+        Database db = Database.open(file);
         LocalLambda lambda = new LocalLambda(options, db, new BlobStore(options.storeDir().resolve("blobs")));
         lambda.intents.recover();
         return lambda;

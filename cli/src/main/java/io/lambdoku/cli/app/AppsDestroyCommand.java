@@ -4,7 +4,10 @@ import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.cli.local.StoreGcSummary;
 import io.lambdoku.core.app.Apps;
+import io.lambdoku.local.gc.StoreGc;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -30,10 +33,15 @@ public final class AppsDestroyCommand extends BaseCommand {
         Apps apps = new Apps(session.api(), session.events());
         apps.info(function);
         apps.destroy(function, Optional.ofNullable(confirm).map(Session::functionName));
+        // the local store frees the function's code and logs at once (issue 11: it only ever grew)
+        Optional<StoreGc.Report> gc = StoreGcSummary.afterDeleting(session);
         if (session.output().json()) {
-            session.output().json(Map.of("function", function, "destroyed", true));
+            Map<String, Object> m = new LinkedHashMap<>(Map.of("function", function, "destroyed", true));
+            gc.ifPresent(r -> m.put("gc", StoreGcSummary.json(r)));
+            session.output().json(m);
         } else {
             session.output().line("Destroyed " + function + ".");
+            gc.ifPresent(r -> session.output().line(StoreGcSummary.line(r)));
         }
         return ExitCodes.OK;
     }

@@ -5,13 +5,17 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
+import io.lambdoku.cli.local.StoreGcSummary;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.release.Release;
 import io.lambdoku.core.release.ReleaseLog;
+import io.lambdoku.local.gc.StoreGc;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,13 +55,18 @@ public final class ReleasesPruneCommand extends AppCommand {
             }
             deleted.add(r.version());
         }
+        // the local store frees the deleted releases' code at once (issue 11: it only ever grew)
+        Optional<StoreGc.Report> gc = dryRun || deleted.isEmpty() ? Optional.empty() : StoreGcSummary.afterDeleting(session);
         if (session.output().json()) {
-            session.output().json(Map.of("function", function, "deleted", deleted, "dryRun", dryRun));
+            Map<String, Object> m = new LinkedHashMap<>(Map.of("function", function, "deleted", deleted, "dryRun", dryRun));
+            gc.ifPresent(r -> m.put("gc", StoreGcSummary.json(r)));
+            session.output().json(m);
         } else if (deleted.isEmpty()) {
             session.output().line("Nothing to prune: " + function + " has " + releases.size() + " releases.");
         } else {
             session.output().line((dryRun ? "Would delete " : "Deleted ") + deleted.size() + " releases of " + function
                     + ": " + String.join(", ", deleted.stream().map(v -> "v" + v).toList()) + ".");
+            gc.ifPresent(r -> session.output().line(StoreGcSummary.line(r)));
         }
         return ExitCodes.OK;
     }

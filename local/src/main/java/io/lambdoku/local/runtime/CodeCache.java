@@ -1,6 +1,7 @@
 package io.lambdoku.local.runtime;
 
 import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.local.store.NoSpaceException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -35,9 +37,10 @@ final class CodeCache {
         if (Files.isDirectory(dir)) {
             return dir;
         }
+        Path tmp = null;
         try {
             Files.createDirectories(root);
-            Path tmp = Files.createTempDirectory(root, ".unpack-");
+            tmp = Files.createTempDirectory(root, ".unpack-");
             unzip(zip, tmp);
             readOnly(tmp);
             try {
@@ -46,8 +49,17 @@ final class CodeCache {
                 delete(tmp); // another process unpacked the same code first
             }
             return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack code " + hex + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // judged before the half tree is removed: after that the disk no longer looks full
+            Optional<NoSpaceException> full = NoSpaceException.of(e, root.getParent());
+            deleteQuietly(tmp);
+            if (full.isPresent()) {
+                throw full.get();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException("cannot unpack code " + hex + ": " + e.getMessage(), (IOException) e);
         }
     }
 
@@ -87,6 +99,18 @@ final class CodeCache {
                 }
                 Files.setPosixFilePermissions(p, perms);
             }
+        }
+    }
+
+    /** No {@code .unpack-*} is left behind by a failed unpack (a full disk, a bad zip). */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            delete(dir);
+        } catch (IOException e) {
+            // gc removes stale .unpack-* folders
         }
     }
 

@@ -2,15 +2,11 @@ package io.lambdoku.local.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +42,7 @@ final class Environment implements AutoCloseable {
         final String arn;
         volatile long deadlineMs;
         final CompletableFuture<byte[]> response = new CompletableFuture<>();
-        final List<String> log = Collections.synchronizedList(new ArrayList<>());
+        final LogTail log = new LogTail();
         final CountDownLatch logEnded = new CountDownLatch(1);
         volatile Optional<String> error = Optional.empty();
 
@@ -63,7 +59,7 @@ final class Environment implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Put in the queue on close, so a runtime waiting on /next lets go of the server's thread. */
     private static final Pending CLOSED = new Pending("", new byte[0], "");
-    private final List<String> initLog = Collections.synchronizedList(new ArrayList<>());
+    private final LogTail initLog = new LogTail();
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<Double> ready = new CompletableFuture<>();
     private volatile Pending current;
@@ -198,10 +194,7 @@ final class Environment implements AutoCloseable {
         double durationMs = (System.nanoTime() - begun) / 1e6;
         current = null;
         lastUsedMillis = System.currentTimeMillis();
-        List<String> log;
-        synchronized (p.log) {
-            log = List.copyOf(p.log);
-        }
+        List<String> log = p.log.lines();
         return new Outcome(answer, p.error, lost, log, initMs, Math.max(0, durationMs), maxMemoryUsedMb());
     }
 
@@ -292,7 +285,7 @@ final class Environment implements AutoCloseable {
     }
 
     private void readLog() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (LogLineReader in = new LogLineReader(process.getInputStream())) {
             for (String line; (line = in.readLine()) != null; ) {
                 Pending p = current;
                 if (line.startsWith(END_MARK)) {

@@ -25,9 +25,7 @@ public final class InvocationQueries implements FunctionTelemetry {
     public List<LogEvent> logs(String function, long sinceMs, Optional<String> filter, int limit) {
         lambda.getFunction(function, "$LATEST");
         return lambda.database().read(c -> {
-            String sql = "SELECT id, at, stream, message FROM log_events WHERE function = ? AND at >= ?"
-                    + (filter.isPresent() ? " AND instr(message, ?) > 0" : "") + " ORDER BY id DESC LIMIT ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement(newestLogsSql(filter.isPresent()))) {
                 int i = 1;
                 ps.setString(i++, function);
                 ps.setLong(i++, sinceMs);
@@ -44,6 +42,17 @@ public final class InvocationQueries implements FunctionTelemetry {
                 return events;
             }
         });
+    }
+
+    /**
+     * (at, id) is the order of the index log_events_by_time (function, at, rowid): read backwards from the
+     * newest, the query stops after LIMIT rows. ORDER BY id alone sorted every row of the period first,
+     * messages included: seconds for 'logs -n 5' after a function had printed a few hundred MB
+     * (bench/results/store.md).
+     */
+    static String newestLogsSql(boolean filtered) {
+        return "SELECT id, at, stream, message FROM log_events WHERE function = ? AND at >= ?"
+                + (filtered ? " AND instr(message, ?) > 0" : "") + " ORDER BY at DESC, id DESC LIMIT ?";
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.lambdoku.local.runtime;
 
+import io.lambdoku.local.logs.LogRetention;
 import io.lambdoku.local.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,7 @@ final class InvocationRecords implements AutoCloseable {
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
 
     InvocationRecords(Database db) {
         this.db = db;
@@ -68,14 +73,39 @@ final class InvocationRecords implements AutoCloseable {
         }
     }
 
+    /**
+     * A batch that cannot be written (a full disk) is dropped and its failure kept for {@link #close},
+     * so the writer goes on with the next batches instead of dying with the first.
+     */
     private void write(List<Invocation> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        db.write(c -> {
-            insert(c, batch);
-            return null;
-        });
+        try {
+            db.write(c -> {
+                insert(c, batch);
+                enforceRetention(c, batch);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    /** Each function's log group counts what it got and drops what its retention no longer keeps. */
+    private static void enforceRetention(Connection c, List<Invocation> batch) throws SQLException {
+        Map<String, Long> bytes = new HashMap<>();
+        for (Invocation i : batch) {
+            long sum = 0;
+            for (String line : i.lines()) {
+                sum += LogTail.utf8Length(line);
+            }
+            bytes.merge(i.function(), sum, Long::sum);
+        }
+        long now = System.currentTimeMillis();
+        for (Map.Entry<String, Long> e : bytes.entrySet()) {
+            LogRetention.recorded(c, e.getKey(), e.getValue(), now);
+        }
     }
 
     private static void insert(Connection c, List<Invocation> batch) throws SQLException {
@@ -117,6 +147,11 @@ final class InvocationRecords implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** What kept records from being written (a full disk), if anything did. */
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     /** Writes every record still queued, then stops the writer. */

@@ -273,6 +273,14 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         }
     }
 
+    /**
+     * Why invocations of this invoker could not be recorded (a full disk), if they could not; asked after
+     * {@link #close}, so a command can report it rather than lose the log without a word.
+     */
+    public Optional<RuntimeException> recordingFailure() {
+        return records.failure();
+    }
+
     /** Waits for Event invocations still running, then stops every environment. */
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package io.lambdoku.local.runtime;
 
 import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.local.store.NoSpaceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,10 +67,7 @@ final class RuntimeLauncher {
             if (p.waitFor() != 0 || !Files.isExecutable(Path.of(found))) {
                 return name;
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, name, ".tmp");
-            Files.write(tmp, List.of(path, found));
-            Files.move(tmp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeAtomically(memo, (path + "\n" + found + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return found;
         } catch (IOException e) {
             return name; // not installed: starting the environment says so
@@ -87,13 +85,23 @@ final class RuntimeLauncher {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return target;
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, name, ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeAtomically(target, bytes);
             return target;
         } catch (IOException e) {
+            NoSpaceException.rethrowIfFull(e, dir.getParent());
             throw new UncheckedIOException("cannot write the runtime client " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Through a temp file that a failure (a full disk) removes again. */
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -34,14 +34,19 @@ public final class BlobStore {
         return Files.isRegularFile(path(hex));
     }
 
+    /**
+     * Stores the bytes under {@code hex}. A failed write (a full disk) removes its temp file before
+     * reporting, so no {@code .part} is left behind.
+     */
     public void put(String hex, byte[] bytes) {
         if (exists(hex)) {
             return;
         }
+        Path part = null;
         try {
             Files.createDirectories(root);
             Files.createDirectories(tmp);
-            Path part = Files.createTempFile(tmp, hex + ".", ".part");
+            part = Files.createTempFile(tmp, hex + ".", ".part");
             try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
@@ -51,8 +56,35 @@ public final class BlobStore {
             }
             moveIntoPlace(part, path(hex));
         } catch (IOException e) {
+            // judged while the part still takes its space: after its removal the disk no longer looks full
+            java.util.Optional<NoSpaceException> full = NoSpaceException.of(e, root.getParent().getParent());
+            deleteQuietly(part);
+            if (full.isPresent()) {
+                throw full.get();
+            }
             throw new UncheckedIOException("cannot store code blob " + hex + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // gc removes a .part no writer owns
+        }
+    }
+
+    /** The folder of half-written blobs, {@code <hex>.<random>.part}. */
+    public Path partsFolder() {
+        return tmp;
+    }
+
+    /** The folder of the blobs themselves, named by hex. */
+    public Path folder() {
+        return root;
     }
 
     private static void moveIntoPlace(Path part, Path target) throws IOException {

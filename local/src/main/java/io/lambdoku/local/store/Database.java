@@ -14,13 +14,17 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class Database implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private static final int BUSY_TIMEOUT_MS = 60_000;
+    /** After a checkpoint SQLite truncates the WAL to this, so one big transaction does not leave a big file. */
+    private static final long WAL_SIZE_LIMIT = 4L * 1024 * 1024;
 
     private final Connection connection;
+    private final Path file;
 
-    private Database(Connection connection) {
+    private Database(Connection connection, Path file) {
         this.connection = connection;
+        this.file = file;
     }
 
     public static Database open(Path file) {
@@ -34,10 +38,11 @@ public final class Database implements AutoCloseable {
         config.setOpenMode(SQLiteOpenMode.CREATE);
         try {
             Connection c = config.createConnection("jdbc:sqlite:" + file);
-            Database db = new Database(c);
+            Database db = new Database(c, file);
             db.migrate();
             return db;
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
+            NoSpaceException.rethrowIfFull(e, file.getParent());
             throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }
@@ -57,7 +62,7 @@ public final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -66,8 +71,57 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException(e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * Gives the pages that deleted rows left free back to the file system and empties the WAL; returns
+     * how many bytes the database files shrank by. A store made before incremental auto-vacuum is
+     * rebuilt once by VACUUM (which needs free space about the database's size), then kept so.
+     */
+    public synchronized long compact() {
+        long before = sizeOnDisk();
+        try (Statement s = connection.createStatement()) {
+            if (pragma(s, "freelist_count") > 0) {
+                if (pragma(s, "auto_vacuum") == 2) {
+                    // executeUpdate runs it to the end; execute would step once, freeing a single page
+                    s.executeUpdate("PRAGMA incremental_vacuum");
+                } else {
+                    s.executeUpdate("PRAGMA auto_vacuum = INCREMENTAL");
+                    s.executeUpdate("VACUUM");
+                }
+            }
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return before - sizeOnDisk();
+    }
+
+    /** The database file with its WAL and SHM files, in bytes. */
+    public long sizeOnDisk() {
+        long total = 0;
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path f = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                total += java.nio.file.Files.size(f);
+            } catch (java.io.IOException e) {
+                // absent
+            }
+        }
+        return total;
+    }
+
+    private static int pragma(Statement s, String name) throws SQLException {
+        try (var rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private StoreException failure(SQLException e) {
+        return NoSpaceException.of(e, file.getParent()).map(StoreException.class::cast)
+                .orElseGet(() -> new StoreException(e.getMessage(), e));
     }
 
     private void migrate() throws SQLException {
@@ -76,6 +130,18 @@ public final class Database implements AutoCloseable {
                 return rs.getInt(1);
             }
         });
+        if (version == 0) {
+            // Incremental auto-vacuum lets gc hand freed pages back to the file system without
+            // rebuilding the file; it can only be chosen before the first table, and WAL mode already
+            // wrote the header, so an empty VACUUM applies it.
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("PRAGMA auto_vacuum = INCREMENTAL");
+                s.executeUpdate("VACUUM");
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT);
+        }
         if (version < SCHEMA_VERSION) {
             write(c -> {
                 try (Statement s = c.createStatement()) {
@@ -94,7 +160,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 

@@ -63,7 +63,18 @@ final class Schema {
               stream TEXT NOT NULL,
               at INTEGER NOT NULL,                     -- epoch ms
               message TEXT NOT NULL)""",
-            "CREATE INDEX IF NOT EXISTS log_events_by_time ON log_events(function, at)");
+            "CREATE INDEX IF NOT EXISTS log_events_by_time ON log_events(function, at)",
+            """
+            CREATE TABLE IF NOT EXISTS log_groups (   -- per function's log group: its retention and size (see LogRetention)
+              function TEXT PRIMARY KEY,
+              retention_days INTEGER,                  -- NULL: the store's default; 0: never expire
+              max_bytes INTEGER,                       -- NULL: the store's default
+              stored_bytes INTEGER NOT NULL DEFAULT 0) -- UTF-8 bytes of its log_events' messages, kept on every write""",
+            // stores from before log_groups: count what their groups hold, once
+            """
+            INSERT OR IGNORE INTO log_groups(function, stored_bytes)
+              SELECT function, sum(length(CAST(message AS BLOB))) FROM log_events GROUP BY function""",
+            "INSERT OR IGNORE INTO log_groups(function) SELECT DISTINCT function FROM invocations");
 
     private Schema() {
     }

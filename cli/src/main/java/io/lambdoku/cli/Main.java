@@ -55,6 +55,9 @@ public final class Main {
     private CommandLine commandLine(Object command, String name) {
         CommandLine cl = new CommandLine(command);
         cl.setCommandName("lambdoku " + name);
+        // invoke -p @FILE, config:set K=@x... are ours to read: picocli would replace an @FILE argument by
+        // the file's words before the command sees it ("Unmatched arguments"), and read any file named so.
+        cl.setExpandAtFiles(false);
         cl.setOut(new PrintWriter(launch.out(), true));
         cl.setErr(new PrintWriter(launch.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {
@@ -94,6 +97,7 @@ public final class Main {
         for (Map.Entry<String, Function<Launch, Object>> e : CommandRegistry.commands().entrySet()) {
             cl.addSubcommand(e.getKey(), new CommandLine(e.getValue().apply(launch)));
         }
+        cl.setExpandAtFiles(false); // after the subcommands: picocli applies it to those present
         cl.usage(launch.out());
         return ExitCodes.OK;
     }

@@ -16,6 +16,14 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /**
+     * True for commands whose arguments may hold secrets (config:set): an unknown "-x" there is handed to
+     * the command as an argument, whose errors name positions, instead of to picocli, which quotes it.
+     */
+    public boolean takesSecrets() {
+        return false;
+    }
+
+    /**
      * Closing the session can fail too (records still being written when the disk fills up): that is
      * reported like any failure, unless the command already reported one.
      */

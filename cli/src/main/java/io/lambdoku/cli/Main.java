@@ -58,6 +58,9 @@ public final class Main {
         // invoke -p @FILE, config:set K=@x... are ours to read: picocli would replace an @FILE argument by
         // the file's words before the command sees it ("Unmatched arguments"), and read any file named so.
         cl.setExpandAtFiles(false);
+        if (command instanceof BaseCommand c && c.takesSecrets()) {
+            cl.setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.setOut(new PrintWriter(launch.out(), true));
         cl.setErr(new PrintWriter(launch.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {

@@ -6,6 +6,7 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.config.ConfigVars;
+import io.lambdoku.core.config.EnvAssignments;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ public final class ConfigGetCommand extends AppCommand {
 
     @Override
     protected int runFor(Session session, String function) {
+        List<String> keys = EnvAssignments.parseNames(this.keys);
         Map<String, String> found = new ConfigVars(session.api(), session.events()).get(function,
                 appQualifier().orElse(FunctionConfig.LATEST), keys);
         if (session.output().json()) {

@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "config:set", description = "Set config vars in one release, e.g. config:set A=1 'B=two words'.")
+@Command(name = "config:set", description = {
+    "Set config vars in one release, e.g. config:set A=1 'B=two words'. Keep secrets out of ps and the",
+    "shell history: KEY=- reads the value from standard input (a hidden prompt on a terminal), --file .env",
+    "reads KEY=VALUE lines."})
 public final class ConfigSetCommand extends AppCommand {
 
     @Parameters(arity = "0..*", paramLabel = "KEY=VALUE")
@@ -25,13 +28,24 @@ public final class ConfigSetCommand extends AppCommand {
     @Option(names = "--file", paramLabel = ".env", description = "Also set every KEY=VALUE line of this file.")
     Path file;
 
+    private Map<String, String> vars;
+
     public ConfigSetCommand(Launch launch) {
         super(launch);
     }
 
+    /** A value that starts with '-' is an argument here, so it reaches the parser that never echoes it. */
+    @Override
+    public boolean takesSecrets() {
+        return true;
+    }
+
     @Override
     protected int runFor(Session session, String function) {
-        return OutcomeView.print(session.output(), new ConfigVars(session.api(), session.events()).set(function, vars(session)));
+        if (vars == null) { // parsed (and stdin read) once, whatever the number of -a
+            vars = vars(session);
+        }
+        return OutcomeView.print(session.output(), new ConfigVars(session.api(), session.events()).set(function, vars));
     }
 
     private Map<String, String> vars(Session session) {
@@ -39,9 +53,9 @@ public final class ConfigSetCommand extends AppCommand {
         if (file != null) {
             vars.putAll(EnvAssignments.parseDotEnv(session.launch().cwd().resolve(file)));
         }
-        vars.putAll(EnvAssignments.parseArguments(assignments));
+        vars.putAll(EnvAssignments.parseArguments(assignments, new StdinValue(session.launch())));
         if (vars.isEmpty()) {
-            throw new UsageException("Nothing to set; give KEY=VALUE arguments or --file .env.");
+            throw new UsageException("Nothing to set; give KEY=VALUE arguments, KEY=- (value on standard input) or --file .env.");
         }
         return vars;
     }

@@ -5,6 +5,7 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.config.ConfigVars;
+import io.lambdoku.core.config.EnvAssignments;
 import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ public final class ConfigUnsetCommand extends AppCommand {
     @Override
     protected int runFor(Session session, String function) {
         return OutcomeView.print(session.output(),
-                new ConfigVars(session.api(), session.events()).unset(function, new LinkedHashSet<>(keys)));
+                new ConfigVars(session.api(), session.events()).unset(function,
+                        new LinkedHashSet<>(EnvAssignments.parseNames(keys))));
     }
 }

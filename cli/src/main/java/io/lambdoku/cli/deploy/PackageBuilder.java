@@ -133,10 +133,13 @@ public final class PackageBuilder {
         for (Path f : files) {
             vars.putAll(io.lambdoku.core.config.EnvAssignments.parseDotEnv(f));
         }
-        for (String a : assignments) {
+        for (int i = 0; i < assignments.size(); i++) {
+            String a = assignments.get(i);
             int eq = a.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidParameterException("--var '" + a + "' is not NAME=VALUE.");
+                // by position only: a --var may carry a secret into the package
+                throw new InvalidParameterException("--var number " + (i + 1) + " is not NAME=VALUE (it is not shown,"
+                        + " as it may hold a secret).");
             }
             vars.put(a.substring(0, eq), a.substring(eq + 1));
         }

@@ -50,6 +50,16 @@ public final class LambdaLimits {
         }
     }
 
+    /** Lambda's pattern for environment variable names (reserved names match it too). */
+    public static boolean isEnvNameShaped(String key) {
+        return ENV_NAME.matcher(key).matches();
+    }
+
+    /** Names Lambda sets itself and refuses from users. */
+    public static boolean isReservedEnvName(String key) {
+        return RESERVED_ENV.contains(key);
+    }
+
     public static void checkEnvName(String key) {
         if (!ENV_NAME.matcher(key).matches()) {
             throw new InvalidParameterException("Invalid config var name '" + key

@@ -12,6 +12,9 @@ import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.local.runtime.LocalInvoker;
+import io.lambdoku.core.secret.Fingerprints;
+import io.lambdoku.core.secret.KeyFile;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,6 +108,27 @@ public final class Session implements AutoCloseable {
     public FunctionTelemetry telemetry() {
         LambdaApi api = api();
         return api instanceof LocalLambda l ? new InvocationQueries(l) : (AwsLambda) api;
+    }
+
+    /** Fingerprints of config values, under the key of {@link #fingerprintKeyFile()}, made on first use. */
+    public Fingerprints fingerprints() {
+        return new Fingerprints(KeyFile.loadOrCreate(fingerprintKeyFile(), Fingerprints.KEY_BYTES));
+    }
+
+    /**
+     * Local: a key of the store, beside its database, so everyone using that store sees the same
+     * fingerprints. AWS: a key of this user, in ~/.config/lambdoku (XDG_CONFIG_HOME): configuration, not
+     * cache, since a fingerprint is only useful while the key stays the same, and caches (LAMBDOKU_CACHE)
+     * may be wiped at any time. Not in AWS itself (a tag, the artifact bucket): whoever can read the
+     * function could then read the key too, and could test guesses of a weak secret against a fingerprint.
+     */
+    public Path fingerprintKeyFile() {
+        if ("local".equals(backendName())) {
+            return LocalOptions.fromEnvironment(launch.env()).storeDir().resolve("fingerprint.key");
+        }
+        String xdg = launch.env().get("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return config.resolve("lambdoku").resolve("fingerprint.key");
     }
 
     /** Command line over environment; without --region, the region of a function ARN given with -a. */

@@ -57,7 +57,7 @@ class CliIT {
         assertThat(list).hasSize(4);
         assertThat((Map<Object, Object>) list.get(0)).containsEntry("version", "4").containsKeys("description", "created", "codeSha256");
 
-        cli.run("releases:info", "-a", "hello", "v2").succeeded().outContains("+ DB_URL=postgres://u:p@h/db?x=1");
+        cli.run("releases:info", "-a", "hello", "v2", "--reveal").succeeded().outContains("+ DB_URL=postgres://u:p@h/db?x=1");
 
         cli.run("rollback", "-a", "hello", "v2").succeeded().outContains("Rollback to v2");
         Map<String, Object> info = JSON.std.mapFrom(cli.run("apps:info", "-a", "hello", "--json").succeeded().out());

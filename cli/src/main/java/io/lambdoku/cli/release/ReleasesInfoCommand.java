@@ -11,14 +11,21 @@ import io.lambdoku.core.release.ReleaseDetails;
 import io.lambdoku.core.release.ReleaseLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "releases:info", description = "Show a release (default: the newest) and what it changed.")
+@Command(name = "releases:info", description = {
+    "Show a release (default: the newest) and what it changed. Config values show as fingerprints",
+    "(8 hex of an HMAC-SHA256 under a key of this store or user): enough to see a value changed, never the value."})
 public final class ReleasesInfoCommand extends AppCommand {
 
     @Parameters(arity = "0..1", paramLabel = "N", description = "Release number (v23 or 23).")
     String version;
+
+    @Option(names = "--reveal", description = "Show config values themselves instead of their fingerprints.")
+    boolean reveal;
 
     public ReleasesInfoCommand(Launch launch) {
         super(launch);
@@ -27,15 +34,16 @@ public final class ReleasesInfoCommand extends AppCommand {
     @Override
     protected int runFor(Session session, String function) {
         ReleaseDetails details = new ReleaseLog(session.api()).info(function, ReleaseNumber.parse(version));
+        UnaryOperator<String> shown = reveal ? UnaryOperator.identity() : session.fingerprints()::of;
         if (session.output().json()) {
-            session.output().json(toJson(details));
+            session.output().json(toJson(details, shown, reveal));
         } else {
-            print(session.output(), details);
+            print(session.output(), details, shown, reveal);
         }
         return ExitCodes.OK;
     }
 
-    private static void print(Output out, ReleaseDetails d) {
+    private static void print(Output out, ReleaseDetails d, UnaryOperator<String> shown, boolean reveal) {
         Release r = d.release();
         out.line("=== " + r.function() + " " + r.label());
         out.line("Description: " + r.description());
@@ -44,9 +52,11 @@ public final class ReleasesInfoCommand extends AppCommand {
         out.line("Runtime:     " + r.settings().runtime() + ", handler " + r.settings().handler() + ", "
                 + r.settings().memorySize() + " MB, timeout " + r.settings().timeout() + " s");
         ConfigDiff diff = d.diff();
-        out.line("Changes since " + d.previous().map(Release::label).orElse("nothing (first release)") + ":");
-        diff.added().forEach((k, v) -> out.line("  + " + k + "=" + v));
-        diff.changed().forEach((k, c) -> out.line("  ~ " + k + ": " + c.before() + " -> " + c.after()));
+        boolean values = !diff.added().isEmpty() || !diff.changed().isEmpty();
+        out.line("Changes since " + d.previous().map(Release::label).orElse("nothing (first release)")
+                + (values && !reveal ? " (config values as fingerprints; --reveal shows them)" : "") + ":");
+        diff.added().forEach((k, v) -> out.line("  + " + k + (reveal ? "=" + v : ": " + shown.apply(v))));
+        diff.changed().forEach((k, c) -> out.line("  ~ " + k + ": " + shown.apply(c.before()) + " -> " + shown.apply(c.after())));
         diff.removed().forEach(k -> out.line("  - " + k));
         diff.settings().forEach(s -> out.line("  ~ " + s));
         if (diff.codeChanged()) {
@@ -57,18 +67,21 @@ public final class ReleasesInfoCommand extends AppCommand {
         }
     }
 
-    private static Map<String, Object> toJson(ReleaseDetails d) {
+    /** Every config value goes through {@code shown}: "values" says whether they are fingerprints or revealed. */
+    private static Map<String, Object> toJson(ReleaseDetails d, UnaryOperator<String> shown, boolean reveal) {
         Map<String, Object> m = ReleasesCommand.toJson(d.release());
         m.put("runtime", d.release().settings().runtime());
         m.put("handler", d.release().settings().handler());
         m.put("memorySize", d.release().settings().memorySize());
         m.put("timeout", d.release().settings().timeout());
-        m.put("environment", d.release().settings().environment());
+        m.put("values", reveal ? "revealed" : "fingerprints");
+        m.put("environment", map(d.release().settings().environment(), shown));
         d.previous().ifPresent(p -> m.put("previousVersion", Integer.toString(p.version())));
         Map<String, Object> diff = new LinkedHashMap<>();
-        diff.put("added", d.diff().added());
+        diff.put("added", map(d.diff().added(), shown));
         Map<String, Object> changed = new LinkedHashMap<>();
-        d.diff().changed().forEach((k, c) -> changed.put(k, Map.of("before", c.before(), "after", c.after())));
+        d.diff().changed().forEach((k, c) -> changed.put(k, Map.of("before", shown.apply(c.before()),
+                "after", shown.apply(c.after()))));
         diff.put("changed", changed);
         diff.put("removed", d.diff().removed());
         diff.put("settings", d.diff().settings());
@@ -77,4 +90,9 @@ public final class ReleasesInfoCommand extends AppCommand {
         return m;
     }
 
+    private static Map<String, String> map(Map<String, String> values, UnaryOperator<String> shown) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, shown.apply(v)));
+        return out;
+    }
 }

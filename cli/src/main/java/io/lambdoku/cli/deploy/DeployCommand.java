@@ -10,6 +10,7 @@ import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.app.CreateCommand;
 import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.code.Zips;
+import io.lambdoku.core.deploy.DeployMessage;
 import io.lambdoku.core.deploy.DeployPlan;
 import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.deploy.Manifest;
@@ -127,13 +128,14 @@ public class DeployCommand extends BaseCommand {
                     + " MB zipped, over Lambda's 50 MB for a direct upload; deploy with the aws backend and an artifact"
                     + " bucket (lambdoku setup) so it goes through S3, or exclude files in lambdoku.json.");
         }
+        String description = description(m, code); // a bad -m stops even a dry run, before any call
         Deployer deployer = new Deployer(session.api(), session.events(),
                 "aws".equals(session.backendName()) ? null : CreateCommand.LOCAL_ROLE);
         DeployPlan plan = deployer.plan(m, code, Optional.ofNullable(alias));
         if (planOnly() || !plan.changed()) {
             return new Outcome(plan, Optional.empty());
         }
-        return new Outcome(plan, Optional.of(deployer.deploy(plan, description(m, code))));
+        return new Outcome(plan, Optional.of(deployer.deploy(plan, description)));
     }
 
     private void print(Output out, Outcome o) {
@@ -254,13 +256,7 @@ public class DeployCommand extends BaseCommand {
     }
 
     private String description(Manifest m, CodeZip code) {
-        StringBuilder d = new StringBuilder("Deploy ").append(code.sha256Hex(), 0, 8);
-        if (message != null && !message.isBlank()) {
-            d.append(' ').append(message.strip());
-        }
-        gitSha(m.dir()).ifPresent(sha -> d.append(" (git ").append(sha).append(')'));
-        String text = d.toString();
-        return text.length() > 256 ? text.substring(0, 256) : text;
+        return DeployMessage.of(code, Optional.ofNullable(message), gitSha(m.dir()));
     }
 
     private static Optional<String> gitSha(Path dir) {

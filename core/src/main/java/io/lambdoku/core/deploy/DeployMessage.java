@@ -1,0 +1,32 @@
+package io.lambdoku.core.deploy;
+
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.LambdaLimits;
+import java.util.Optional;
+
+/**
+ * The release message of a deploy, "Deploy <sha8> [message] (git <sha>)". Lambda keeps at most 256
+ * characters of a version description; a longer one is refused, naming the limit, rather than cut
+ * short without a word.
+ */
+public final class DeployMessage {
+
+    private DeployMessage() {
+    }
+
+    public static String of(CodeZip code, Optional<String> message, Optional<String> gitSha) {
+        String head = "Deploy " + code.sha256Hex().substring(0, 8);
+        String tail = gitSha.map(sha -> " (git " + sha + ")").orElse("");
+        Optional<String> text = message.map(String::strip).filter(m -> !m.isEmpty());
+        String description = head + text.map(m -> " " + m).orElse("") + tail;
+        if (description.length() > LambdaLimits.MAX_DESCRIPTION) {
+            int room = LambdaLimits.MAX_DESCRIPTION - head.length() - tail.length() - 1;
+            throw new InvalidParameterException("The deploy message (-m) is " + text.orElse("").length()
+                    + " characters; the release message '" + head + " <message>" + tail + "' may hold at most "
+                    + LambdaLimits.MAX_DESCRIPTION + " (Lambda's limit for a version description), so -m may have at most "
+                    + room + ". Nothing was deployed.");
+        }
+        return description;
+    }
+}

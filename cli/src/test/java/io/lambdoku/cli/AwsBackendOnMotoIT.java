@@ -85,7 +85,7 @@ class AwsBackendOnMotoIT {
         CliRunner noStore = new CliRunner(scratch.resolve("nostore")).withEnv(moto.environment())
                 .withEnv(Map.of("LAMBDOKU_ARTIFACT_BUCKET", ""));
         noStore.run("create", "web", "--role", MotoServer.ROLE, "--code", code("one", "x = 1\n").toString()).succeeded();
-        noStore.run("push", "-a", "web", code("two", "x = 2\n").toString()).succeeded();
+        noStore.run("push", "-a", "web", code("two", "def handler(e, c):\n    return 2\n").toString()).succeeded();
 
         noStore.run("rollback", "-a", "web").failedWith(1, "cannot be restored; nothing was changed");
         List<Object> releases = JSON.std.listFrom(noStore.run("releases", "-a", "web", "--json").succeeded().out());

@@ -27,7 +27,7 @@ public final class CrashingWriter {
             System.out.flush();
             for (long i = 0; ; i++) {
                 // big enough that the kill often lands while a blob is being written
-                String body = System.nanoTime() + "x".repeat(200_000) + i;
+                String body = "def handler(event, context):\n    pass\n# " + System.nanoTime() + "x".repeat(200_000) + i;
                 new Push(lambda, Events.NONE).push("victim", ReleaseScenarios.zipOf("app.py", body));
                 new ConfigVars(lambda, Events.NONE).set("victim", Map.of("ROUND", Long.toString(i)));
             }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -74,12 +76,12 @@ public final class Zips {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || !(bytes[2] == 0x03 || empty)) {
             throw new InvalidParameterException(origin + " is not a zip file; give a folder or a .zip.");
         }
-        int declared = declaredEntries(bytes);
+        long declared = declaredEntries(bytes);
         if (declared < 0) {
             throw new InvalidParameterException(origin + " is a corrupt zip (no central directory); rebuild it and try again.");
         }
         long unzipped = 0;
-        int entries = 0;
+        long entries = 0;
         byte[] chunk = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
@@ -111,16 +113,71 @@ public final class Zips {
 
     /**
      * The entry count of the end-of-central-directory record, searched backwards as zip readers do
-     * (it may be followed by a comment of up to 64 KB); -1 when there is none.
+     * (it may be followed by a comment of up to 64 KB); -1 when there is none. Past 65,535 entries the
+     * record holds 0xFFFF and the count is in the zip64 end record, which the zip64 locator just before
+     * it points at (APPNOTE.TXT 4.3.14-4.3.15); java.util.zip.ZipFile reads it the same way.
      */
-    private static int declaredEntries(byte[] b) {
+    private static long declaredEntries(byte[] b) {
         int stop = Math.max(0, b.length - 22 - 0xFFFF);
         for (int i = b.length - 22; i >= stop; i--) {
             if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x05 && b[i + 3] == 0x06) {
-                return (b[i + 10] & 0xff) | (b[i + 11] & 0xff) << 8;
+                int count = (int) little(b, i + 10, 2);
+                return count == 0xFFFF ? zip64Entries(b, i - 20) : count;
             }
         }
         return -1;
+    }
+
+    /** The total entry count of the zip64 end record whose locator starts at {@code locator}; -1 when absent. */
+    private static long zip64Entries(byte[] b, int locator) {
+        if (locator < 0 || !signature(b, locator, 0x07064b50)) {
+            return 0xFFFF; // a plain zip that happens to hold exactly 65,535 entries
+        }
+        long offset = little(b, locator + 8, 8);
+        // the locator's offset counts from the archive's start; with bytes prepended (a self-extractor) the
+        // record still sits right before the locator, 56 bytes long without extensible data
+        int record = offset >= 0 && offset <= locator - 56 && signature(b, (int) offset, 0x06064b50) ? (int) offset
+                : locator - 56;
+        return record >= 0 && signature(b, record, 0x06064b50) ? little(b, record + 32, 8) : -1;
+    }
+
+    private static boolean signature(byte[] b, int at, long signature) {
+        return at >= 0 && at + 4 <= b.length && little(b, at, 4) == signature;
+    }
+
+    private static long little(byte[] b, int at, int bytes) {
+        long value = 0;
+        for (int k = bytes - 1; k >= 0; k--) {
+            value = value << 8 | (b[at + k] & 0xff);
+        }
+        return value;
+    }
+
+    /** The entry names of a package (folders end with '/'), read without unpacking any content. */
+    public static Set<String> entryNames(CodeZip zip) {
+        Set<String> names = new LinkedHashSet<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.bytes()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                names.add(entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName());
+            }
+        } catch (IOException e) {
+            throw new InvalidParameterException("The package is a corrupt zip (" + e.getMessage() + ").");
+        }
+        return names;
+    }
+
+    /** The content of one entry of a package; null when there is no such entry. */
+    public static byte[] read(CodeZip zip, String name) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.bytes()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.getName().equals(name) || entry.getName().equals("./" + name)) {
+                    return in.readAllBytes();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new InvalidParameterException("The package is a corrupt zip (" + e.getMessage() + ").");
+        }
     }
 
     private static long drain(InputStream in, byte[] chunk) throws IOException {

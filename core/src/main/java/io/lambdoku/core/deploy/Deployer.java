@@ -60,6 +60,10 @@ public final class Deployer {
                 .orElseGet(() -> manifest.settings(defaultRole, Map.of()));
         LambdaLimits.checkSettings(wanted);
         LambdaLimits.checkDescription(manifest.description());
+        if (current.map(c -> !c.codeSha256().equals(code.codeSha256())).orElse(true)) {
+            // a folder's package was checked as it was built; a zip deployed as it is was not
+            HandlerCheck.check(wanted.runtime(), wanted.handler(), code);
+        }
         Optional<String> aliasVersion = Optional.empty();
         Optional<Integer> newest = Optional.empty();
         if (current.isPresent()) {

@@ -55,4 +55,25 @@ class ZipsTest {
                 .hasMessageContaining("corrupt");
         assertThatThrownBy(() -> Zips.load(dir.resolve("missing"))).hasMessageContaining("No such folder");
     }
+
+    @Test
+    void aZip64ArchiveOfMoreThan65535EntriesIsAccepted(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buffer)) {
+            for (int i = 0; i < 70_001; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("f/" + i + ".txt"));
+                zip.closeEntry();
+            }
+        }
+        byte[] bytes = buffer.toByteArray();
+        Path zip64 = dir.resolve("big.zip");
+        Files.write(zip64, bytes);
+
+        assertThat(Zips.load(zip64).size()).isEqualTo(bytes.length);
+        assertThat(Zips.entryNames(Zips.load(zip64))).hasSize(70_001);
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 200));
+        assertThatThrownBy(() -> Zips.load(cut)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("corrupt");
+    }
 }

@@ -45,4 +45,31 @@ class HandlerCheckTest {
         assertThatThrownBy(() -> HandlerCheck.check("provided.al2", "x", files("main", "")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("bootstrap");
     }
+
+    private static io.lambdoku.core.lambda.CodeZip zip(String... nameAndContent) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buffer)) {
+            for (int i = 0; i < nameAndContent.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(nameAndContent[i]));
+                zip.write(nameAndContent[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new io.lambdoku.core.lambda.CodeZip(buffer.toByteArray());
+    }
+
+    @Test
+    void aZipIsCheckedByItsNamesAndTheHandlersModuleOnly() {
+        assertThatCode(() -> HandlerCheck.check("python3.12", "app.handler", zip("lib/x.bin", "\0", "app.py",
+                "def handler(e, c):\n  pass\n"))).doesNotThrowAnyException();
+        assertThatCode(() -> HandlerCheck.check("ruby3.3", "app.handler", zip("app.rb", ""))).doesNotThrowAnyException();
+
+        assertThatThrownBy(() -> HandlerCheck.check("python3.12", "app.handler", zip("main.py", "def handler(): pass")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("app.py")
+                .hasMessageContaining("apps:update --handler");
+        assertThatThrownBy(() -> HandlerCheck.check("ruby3.3", "app.handler", io.lambdoku.core.code.Zips.empty()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("package is empty");
+    }
 }

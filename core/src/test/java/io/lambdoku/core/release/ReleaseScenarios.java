@@ -81,6 +81,11 @@ public abstract class ReleaseScenarios {
         return new ReleaseLog(api());
     }
 
+    /** A package whose app.py defines the handler functions are created with, returning {@code answer}. */
+    public static CodeZip handler(String answer) {
+        return zipOf("app.py", "def handler(event, context):\n    return '" + answer + "'\n");
+    }
+
     public static CodeZip zipOf(String file, String content) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(buffer)) {
@@ -169,7 +174,7 @@ public abstract class ReleaseScenarios {
     @Test
     void aliasesPointAtReleasesAndShiftTrafficByWeight() {
         create("web", "one");
-        new Push(api(), Events.NONE).push("web", zipOf("app.py", "two"));
+        new Push(api(), Events.NONE).push("web", handler("two"));
 
         Alias live = api().createAlias("web", new AliasSpec("live", "1", Optional.empty(), "production"));
         assertThat(live.functionVersion()).isEqualTo("1");
@@ -194,7 +199,7 @@ public abstract class ReleaseScenarios {
     void aliasRoutingIsValidatedAndAliasedVersionsAreKept() {
         assumeTrue(validatesAliases(), "moto 5.2.1 does not validate RoutingConfig nor protect aliased versions");
         create("web", "one");
-        new Push(api(), Events.NONE).push("web", zipOf("app.py", "two"));
+        new Push(api(), Events.NONE).push("web", handler("two"));
         api().createAlias("web", new AliasSpec("live", "1", Optional.of(new WeightedVersion("2", 0.5)), ""));
 
         assertThatThrownBy(() -> api().createAlias("web", new AliasSpec("bad", "1",
@@ -269,7 +274,7 @@ public abstract class ReleaseScenarios {
         create("acc", "print('v1')");
         config().set("acc", Map.of("MODE", "one"));
         Release good = log().newest("acc");
-        new Push(api(), Events.NONE).push("acc", zipOf("app.py", "print('v2')"));
+        new Push(api(), Events.NONE).push("acc", handler("v2"));
         config().set("acc", Map.of("MODE", "two", "EXTRA", "x"));
         new Apps(api(), Events.NONE).update("acc", new SettingsChange(Optional.of(512), Optional.of(30),
                 Optional.of("main.handler"), Optional.empty()));
@@ -302,11 +307,28 @@ public abstract class ReleaseScenarios {
     void pushOfTheSameCodeMakesNoRelease() {
         create("acc", "one");
         Push push = new Push(api(), Events.NONE);
-        CodeZip two = zipOf("app.py", "two");
+        CodeZip two = handler("two");
 
         assertThat(push.push("acc", two).release().get().description()).isEqualTo("Push " + two.sha256Hex().substring(0, 8));
         assertThat(push.push("acc", two).changed()).isFalse();
         assertThat(api().getFunction("acc", FunctionConfig.LATEST).codeSha256()).isEqualTo(two.codeSha256());
+    }
+
+    @Test
+    void pushOfAnEmptyZipOrOneWithoutTheHandlerIsRefusedAndMakesNoRelease() {
+        create("acc", "def handler(event, context):\n    return 1\n");
+        Push push = new Push(api(), Events.NONE);
+        FunctionConfig before = api().getFunction("acc", FunctionConfig.LATEST);
+
+        assertThatThrownBy(() -> push.push("acc", io.lambdoku.core.code.Zips.empty()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("package is empty");
+        assertThatThrownBy(() -> push.push("acc", zipOf("main.py", "def handler(e, c): pass\n")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("app.handler needs app.py");
+        assertThatThrownBy(() -> push.push("acc", zipOf("app.py", "def other(e, c): pass\n")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("defines no function handler");
+
+        assertThat(log().list("acc", 0)).hasSize(1);
+        assertThat(api().getFunction("acc", FunctionConfig.LATEST).codeSha256()).isEqualTo(before.codeSha256());
     }
 
     @Test

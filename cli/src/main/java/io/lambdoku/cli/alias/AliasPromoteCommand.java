@@ -4,7 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
-import io.lambdoku.core.deploy.Deployer;
+import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.lambda.Alias;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -27,12 +27,11 @@ public final class AliasPromoteCommand extends AppCommand {
 
     @Override
     protected int runFor(Session session, String function) {
-        Alias source = session.api().getAlias(function, from);
-        new Deployer(session.api(), session.events(), null).point(function, to, source.functionVersion());
+        Alias moved = new Aliases(session.api(), session.events()).promote(function, from, to);
         if (session.output().json()) {
-            session.output().json(Map.of("function", function, "alias", to, "version", source.functionVersion()));
+            session.output().json(Map.of("function", function, "alias", to, "version", moved.functionVersion()));
         } else {
-            session.output().line("Alias " + to + " -> v" + source.functionVersion() + " (as " + from + ")");
+            session.output().line("Alias " + to + " -> v" + moved.functionVersion() + " (as " + from + ")");
         }
         return ExitCodes.OK;
     }

@@ -6,10 +6,8 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.release.ReleaseNumber;
+import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.lambda.Alias;
-import io.lambdoku.core.lambda.AliasSpec;
-import io.lambdoku.core.lambda.LambdaLimits;
-import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.WeightedVersion;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -39,20 +37,8 @@ public final class AliasSetCommand extends AppCommand {
 
     @Override
     protected int runFor(Session session, String function) {
-        AliasSpec spec = new AliasSpec(name, number(version), weighted(), description == null ? "" : description);
-        LambdaLimits.checkAlias(spec);
-        Alias result;
-        try {
-            Alias existing = session.api().getAlias(function, name);
-            AliasSpec keep = description == null ? new AliasSpec(name, spec.functionVersion(), spec.additionalVersion(),
-                    existing.description()) : spec;
-            result = session.api().updateAlias(function, keep, Optional.of(existing.revisionId()));
-        } catch (ResourceNotFoundException missing) {
-            if (!missing.getMessage().contains("alias")) {
-                throw missing;
-            }
-            result = session.api().createAlias(function, spec);
-        }
+        Alias result = new Aliases(session.api(), session.events()).set(function, name, number(version), weighted(),
+                Optional.ofNullable(description));
         if (session.output().json()) {
             session.output().json(AliasesCommand.json(result));
         } else {

@@ -1,5 +1,6 @@
 package io.lambdoku.core.deploy;
 
+import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
@@ -35,6 +36,7 @@ public final class Deployer {
     private final LambdaApi api;
     private final AtomicRelease releases;
     private final UpdateWaiter waiter;
+    private final Aliases aliases;
     private final String defaultRole;
 
     /**
@@ -45,6 +47,7 @@ public final class Deployer {
         this.api = api;
         this.releases = new AtomicRelease(api, events);
         this.waiter = new UpdateWaiter(api, events);
+        this.aliases = new Aliases(api, events);
         this.defaultRole = defaultRole;
     }
 
@@ -102,20 +105,9 @@ public final class Deployer {
             version = plan.newestRelease().orElseGet(() -> new ReleaseLog(api).newest(name).version());
         }
         if (plan.alias().isPresent()) {
-            point(name, plan.alias().get(), String.valueOf(version));
+            aliases.point(name, plan.alias().get(), String.valueOf(version));
         }
         return new Result(name, version, plan.code().codeSha256(), plan.alias(), plan.changed(), plan.describe());
-    }
-
-    /** Points {@code alias} at {@code version}, creating it if missing; guarded by the alias's RevisionId. */
-    public void point(String function, String alias, String version) {
-        Optional<Alias> existing = findAlias(function, alias);
-        if (existing.isEmpty()) {
-            api.createAlias(function, new AliasSpec(alias, version, Optional.empty(), ""));
-        } else if (!existing.get().functionVersion().equals(version) || existing.get().additionalVersion().isPresent()) {
-            api.updateAlias(function, new AliasSpec(alias, version, Optional.empty(), existing.get().description()),
-                    Optional.of(existing.get().revisionId()));
-        }
     }
 
     private Optional<FunctionConfig> find(String name) {

@@ -85,7 +85,7 @@ public final class AtomicRelease {
 
     /** Too many lost races in a row; nothing of this change was published. */
     public static final class GaveUpException extends LambdaException {
-        GaveUpException(String function, int attempts, RuntimeException last) {
+        public GaveUpException(String function, int attempts, RuntimeException last) {
             super("Gave up changing " + function + " after " + attempts
                     + " attempts lost to concurrent changes; run the command again.", last);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.app.Apps;
 import io.lambdoku.core.app.Push;
 import io.lambdoku.core.app.SettingsChange;
@@ -193,6 +194,50 @@ public abstract class ReleaseScenarios {
 
         api().deleteAlias("web", "live");
         assertThat(api().listAliases("web")).isEmpty();
+    }
+
+    @Test
+    void aliasSetAndPromoteCreateMoveAndKeepTheDescription() {
+        create("web", "one");
+        new Push(api(), Events.NONE).push("web", handler("two"));
+        Aliases aliases = new Aliases(api(), Events.NONE);
+
+        aliases.set("web", "test", "2", Optional.empty(), Optional.of("tested here"));
+        aliases.set("web", "live", "1", Optional.of(new WeightedVersion("2", 0.25)), Optional.of("production"));
+        Alias promoted = aliases.promote("web", "test", "live");
+
+        assertThat(promoted.functionVersion()).isEqualTo("2");
+        assertThat(promoted.additionalVersion()).isEmpty();
+        assertThat(api().getAlias("web", "live").description()).isEqualTo("production");
+        assertThat(aliases.set("web", "test", "1", Optional.empty(), Optional.empty()).description()).isEqualTo("tested here");
+        assertThatThrownBy(() -> aliases.promote("web", "nope", "live")).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("no alias nope");
+    }
+
+    @Test
+    void concurrentAliasSetsOnOneAliasAllSucceed() throws Exception {
+        create("web", "one");
+        for (int i = 2; i <= 4; i++) {
+            new Push(api(), Events.NONE).push("web", handler("v" + i));
+        }
+        Aliases aliases = new Aliases(api(), Events.NONE);
+        aliases.set("web", "live", "1", Optional.empty(), Optional.empty());
+        aliases.set("web", "test", "3", Optional.empty(), Optional.empty());
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<Alias>> running = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String version = String.valueOf(1 + i % 4);
+            Callable<Alias> move = i % 2 == 0
+                    ? () -> aliases.set("web", "live", version, Optional.empty(), Optional.empty())
+                    : () -> aliases.promote("web", "test", "live");
+            running.add(pool.submit(move));
+        }
+        for (Future<Alias> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(api().getAlias("web", "live").functionVersion()).isIn("1", "2", "3", "4");
     }
 
     @Test

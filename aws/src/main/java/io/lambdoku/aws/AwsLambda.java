@@ -82,11 +82,13 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
      * second write of the same code once the configuration update has settled.
      */
     @Override
-    public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings s, Optional<String> revisionId) {
+    public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings s, Optional<String> description,
+                                                      Optional<String> revisionId) {
         FunctionConfig updated = remember(errors.call(Subject.update(name), () -> lambda().updateFunctionConfiguration(b -> b
                 .functionName(name).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
-                .layers(s.layers()).revisionId(Shapes.revision(revisionId).orElse(null)))));
+                .layers(s.layers()).description(description.orElse(null))
+                .revisionId(Shapes.revision(revisionId).orElse(null)))));
         if (updated.settings().architecture().equals(s.architecture())) {
             return updated;
         }

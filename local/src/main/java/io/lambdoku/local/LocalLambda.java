@@ -132,12 +132,8 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         return db.read(c -> rows(c, ROW + "WHERE v.version = 0 ORDER BY v.function"));
     }
 
-    @Override
-    public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> revisionId) {
-        return updateFunctionConfiguration(name, settings, Optional.empty(), revisionId);
-    }
-
     /** Also sets $LATEST's description, which PublishVersion copies when it is given none. */
+    @Override
     public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> description,
                                                       Optional<String> revisionId) {
         LambdaLimits.checkSettings(settings);

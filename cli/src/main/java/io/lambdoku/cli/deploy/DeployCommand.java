@@ -8,6 +8,7 @@ import io.lambdoku.cli.Output;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.app.CreateCommand;
+import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.deploy.DeployMessage;
@@ -146,9 +147,9 @@ public class DeployCommand extends BaseCommand {
         o.plan.describe().forEach(out::line);
         if (o.result.isPresent()) {
             Deployer.Result r = o.result.get();
-            if (o.plan.releases()) {
-                out.line("Released v" + r.version() + " of " + r.function() + ": " + description(o.plan.manifest(), o.plan.code()));
-            }
+            r.recovered().ifPresent(found -> out.line(found.sentence()));
+            r.release().ifPresent(release -> out.line("Released " + release.label() + " of " + r.function() + ": "
+                    + release.description()));
             r.alias().ifPresent(a -> out.line("Alias " + a + " -> v" + r.version()));
         } else if (!planOnly()) {
             out.line("Nothing changed; no release made.");
@@ -163,6 +164,7 @@ public class DeployCommand extends BaseCommand {
         j.put("codeSha256", o.plan.code().codeSha256());
         j.put("alias", o.plan.alias().orElse(null));
         j.put("changed", o.plan.changed());
+        o.result.flatMap(Deployer.Result::recovered).ifPresent(r -> j.put("recovered", OutcomeView.toJson(r)));
         if (planOnly()) {
             j.put("plan", o.plan.describe());
         }

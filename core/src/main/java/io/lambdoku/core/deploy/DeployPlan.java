@@ -20,7 +20,16 @@ public record DeployPlan(
         FunctionSettings wanted,
         Optional<String> alias,
         Optional<String> aliasVersion,
-        Optional<Integer> newestRelease) {
+        Optional<Integer> newestRelease,
+        Optional<String> pending) {
+
+    /**
+     * {@code pending}: what $LATEST holds that the newest release does not (an interrupted change), e.g.
+     * "code 3f2a9c1d"; the deploy releases it first.
+     */
+    public DeployPlan {
+        pending = pending == null ? Optional.empty() : pending;
+    }
 
     public String function() {
         return manifest.name();
@@ -40,7 +49,7 @@ public record DeployPlan(
 
     /** A release will be made. */
     public boolean releases() {
-        return creates() || codeChanged() || configChanged();
+        return creates() || codeChanged() || configChanged() || pending.isPresent();
     }
 
     /** The alias will move: a release is made, or it does not point at the newest release yet. */
@@ -59,7 +68,7 @@ public record DeployPlan(
             lines.add("+ function " + function() + "  size " + size(code.size()) + "  " + wanted.runtime() + "  "
                     + wanted.handler() + "  memory " + wanted.memorySize() + "  timeout " + wanted.timeout()
                     + (wanted.environment().isEmpty() ? "" : "  env " + env(Map.of(), wanted.environment())));
-        } else if (releases()) {
+        } else if (codeChanged() || configChanged()) {
             FunctionConfig c = current.get();
             StringBuilder line = new StringBuilder("~ function " + function());
             if (codeChanged()) {
@@ -81,6 +90,8 @@ public record DeployPlan(
         } else {
             lines.add("= function " + function() + "  config unchanged, code unchanged");
         }
+        pending.ifPresent(p -> lines.add("! function " + function() + "  $LATEST has unreleased changes (" + p
+                + "), released first"));
         if (movesAlias()) {
             String target = releases() ? "(new)" : String.valueOf(newestRelease.orElse(0));
             lines.add((aliasVersion.isPresent() ? "~" : "+") + " alias " + alias.get() + "  "

@@ -12,6 +12,8 @@ import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.release.AtomicRelease;
+import io.lambdoku.core.release.PendingRelease;
+import io.lambdoku.core.release.Recovered;
 import io.lambdoku.core.release.Release;
 import io.lambdoku.core.release.ReleaseLog;
 import io.lambdoku.core.release.ReleaseOutcome;
@@ -28,9 +30,12 @@ import java.util.Optional;
  */
 public final class Deployer {
 
-    /** What a deploy did, as --json prints it for the next CI step. */
+    /**
+     * What a deploy did, as --json prints it for the next CI step. {@code release}: the one this deploy
+     * made; {@code recovered}: an interrupted change it found on $LATEST and released first.
+     */
     public record Result(String function, int version, String codeSha256, Optional<String> alias, boolean changed,
-                         List<String> plan) {
+                         List<String> plan, Optional<Release> release, Optional<Recovered> recovered) {
     }
 
     private final LambdaApi api;
@@ -68,46 +73,52 @@ public final class Deployer {
             HandlerCheck.check(wanted.runtime(), wanted.handler(), code);
         }
         Optional<String> aliasVersion = Optional.empty();
-        Optional<Integer> newest = Optional.empty();
+        Optional<Release> newest = Optional.empty();
+        Optional<String> pending = Optional.empty();
         if (current.isPresent()) {
-            newest = new ReleaseLog(api).list(manifest.name(), 1).stream().findFirst().map(Release::version);
+            newest = new ReleaseLog(api).list(manifest.name(), 1).stream().findFirst();
+            pending = PendingRelease.found(newest, current.get());
             if (alias.isPresent()) {
                 aliasVersion = findAlias(manifest.name(), alias.get()).map(Alias::functionVersion);
             }
         }
-        return new DeployPlan(manifest, code, current, wanted, alias, aliasVersion, newest);
+        return new DeployPlan(manifest, code, current, wanted, alias, aliasVersion, newest.map(Release::version), pending);
     }
 
     public Result deploy(DeployPlan plan, String description) {
         String name = plan.function();
-        int version;
-        if (plan.creates()) {
-            FunctionConfig created = api.createFunction(new NewFunction(name, plan.wanted(),
-                    plan.manifest().description(), plan.code(), Map.of()));
-            waiter.settled(created);
-            version = Release.of(api.publishVersion(name, description, Optional.of(created.codeSha256()),
-                    Optional.of(created.revisionId()))).version();
-        } else if (plan.releases()) {
-            ReleaseOutcome outcome = releases.apply(name, latest -> {
-                // re-derived from what is there now, so a config:set that raced this deploy survives
-                FunctionSettings wanted = plan.manifest().settings(latest.settings().role(), latest.settings().environment());
-                boolean settings = !wanted.equals(latest.settings());
-                boolean code = !latest.codeSha256().equals(plan.code().codeSha256());
-                if (!settings && !code) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Update(settings ? Optional.of(wanted) : Optional.empty(),
-                        code ? Optional.of(plan.code()) : Optional.empty(), description));
-            }, "No change.");
-            version = outcome.release().map(Release::version)
-                    .orElseGet(() -> new ReleaseLog(api).newest(name).version());
-        } else {
-            version = plan.newestRelease().orElseGet(() -> new ReleaseLog(api).newest(name).version());
-        }
+        ReleaseOutcome outcome = plan.creates() ? create(plan, description)
+                : plan.releases() ? release(plan, description) : ReleaseOutcome.unchanged(name, "No change.");
+        int version = outcome.newestRelease().map(Release::version).or(plan::newestRelease)
+                .orElseGet(() -> new ReleaseLog(api).newest(name).version());
         if (plan.alias().isPresent()) {
             aliases.point(name, plan.alias().get(), String.valueOf(version));
         }
-        return new Result(name, version, plan.code().codeSha256(), plan.alias(), plan.changed(), plan.describe());
+        return new Result(name, version, plan.code().codeSha256(), plan.alias(), plan.changed(), plan.describe(),
+                outcome.release(), outcome.recovered());
+    }
+
+    private ReleaseOutcome create(DeployPlan plan, String description) {
+        FunctionConfig created = api.createFunction(new NewFunction(plan.function(), plan.wanted(),
+                plan.manifest().description(), plan.code(), Map.of()));
+        // Lambda gives $LATEST a new RevisionId when it becomes Active: publish with that one
+        FunctionConfig active = waiter.settled(created);
+        return ReleaseOutcome.released(Release.of(api.publishVersion(plan.function(), description,
+                Optional.of(active.codeSha256()), Optional.of(active.revisionId()))));
+    }
+
+    private ReleaseOutcome release(DeployPlan plan, String description) {
+        return releases.apply(plan.function(), latest -> {
+            // re-derived from what is there now, so a config:set that raced this deploy survives
+            FunctionSettings wanted = plan.manifest().settings(latest.settings().role(), latest.settings().environment());
+            boolean settings = !wanted.equals(latest.settings());
+            boolean code = !latest.codeSha256().equals(plan.code().codeSha256());
+            if (!settings && !code) {
+                return Optional.empty();
+            }
+            return Optional.of(new Update(settings ? Optional.of(wanted) : Optional.empty(),
+                    code ? Optional.of(plan.code()) : Optional.empty(), description));
+        }, "No change.");
     }
 
     private Optional<FunctionConfig> find(String name) {

@@ -20,7 +20,16 @@ public interface LambdaApi {
     List<FunctionConfig> listFunctions();
 
     /** Replaces the settings of $LATEST (the environment as a whole, as Lambda does). */
-    FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> revisionId);
+    default FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> revisionId) {
+        return updateFunctionConfiguration(name, settings, Optional.empty(), revisionId);
+    }
+
+    /**
+     * Also sets $LATEST's Description when given (kept as it is otherwise), in the same write: where a
+     * change records its release message until it is published.
+     */
+    FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> description,
+                                               Optional<String> revisionId);
 
     FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId);
 

@@ -14,6 +14,9 @@ import java.util.Optional;
  * with the RevisionId the write returned. A lost race re-reads and re-applies the change, with
  * jittered backoff, a bounded number of times. No tool that skips RevisionId can keep ten concurrent
  * config:set of ten keys; this one does.
+ *
+ * <p>The first write also puts the release message into $LATEST's Description, and before a change is
+ * applied, whatever an interrupted change left unpublished on $LATEST is released ({@link PendingRelease}).
  */
 public final class AtomicRelease {
 
@@ -21,12 +24,14 @@ public final class AtomicRelease {
     private final Events events;
     private final Backoff backoff;
     private final UpdateWaiter waiter;
+    private final PendingRelease pending;
 
     public AtomicRelease(LambdaApi api, Events events, Backoff backoff) {
         this.api = api;
         this.events = events;
         this.backoff = backoff;
         this.waiter = new UpdateWaiter(api, events);
+        this.pending = new PendingRelease(api, events, backoff);
     }
 
     public AtomicRelease(LambdaApi api, Events events) {
@@ -34,6 +39,11 @@ public final class AtomicRelease {
     }
 
     public ReleaseOutcome apply(String function, Change change, String unchangedMessage) {
+        Optional<Recovered> recovered = pending.finish(function);
+        return applyChange(function, change, unchangedMessage).withRecovered(recovered);
+    }
+
+    private ReleaseOutcome applyChange(String function, Change change, String unchangedMessage) {
         Optional<String> pendingDescription = Optional.empty();
         for (int attempt = 1; ; attempt++) {
             FunctionConfig latest = waiter.settled(api.getFunction(function, FunctionConfig.LATEST));
@@ -67,17 +77,23 @@ public final class AtomicRelease {
         return ReleaseOutcome.released(Release.of(version));
     }
 
-    /** Returns $LATEST as our last write left it, carrying that write's RevisionId for the publish. */
+    /**
+     * Returns $LATEST as our last write left it, carrying that write's RevisionId for the publish. The
+     * first write carries the release message as $LATEST's Description (a code-only change writes it
+     * alone, first), so a change cut short before its publish can be released under its own message.
+     */
     private FunctionConfig write(FunctionConfig latest, Update update) {
         FunctionConfig current = latest;
-        if (update.settings().isPresent() && !update.settings().get().equals(current.settings())) {
-            current = api.updateFunctionConfiguration(current.name(), update.settings().get(),
+        boolean settings = update.settings().isPresent() && !update.settings().get().equals(current.settings());
+        boolean code = update.code().isPresent() && !update.code().get().codeSha256().equals(current.codeSha256());
+        if (settings || code && !current.description().equals(update.description())) {
+            current = api.updateFunctionConfiguration(current.name(),
+                    settings ? update.settings().get() : current.settings(), Optional.of(update.description()),
                     Optional.of(current.revisionId()));
             current = waiter.settled(current);
         }
-        if (update.code().isPresent() && !update.code().get().codeSha256().equals(current.codeSha256())) {
-            current = api.updateFunctionCode(current.name(), update.code().get(),
-                    Optional.of(current.revisionId()));
+        if (code) {
+            current = api.updateFunctionCode(current.name(), update.code().get(), Optional.of(current.revisionId()));
             current = waiter.settled(current);
         }
         return current;

@@ -9,6 +9,9 @@ import io.lambdoku.core.app.Apps;
 import io.lambdoku.core.app.Push;
 import io.lambdoku.core.app.SettingsChange;
 import io.lambdoku.core.config.ConfigVars;
+import io.lambdoku.core.deploy.DeployPlan;
+import io.lambdoku.core.deploy.Deployer;
+import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
@@ -374,6 +377,84 @@ public abstract class ReleaseScenarios {
 
         assertThat(log().list("acc", 0)).hasSize(1);
         assertThat(api().getFunction("acc", FunctionConfig.LATEST).codeSha256()).isEqualTo(before.codeSha256());
+    }
+
+    /**
+     * What a command killed with kill -9 after its writes leaves: $LATEST written as AtomicRelease
+     * writes it (the release message in the Description first), never published.
+     */
+    private void writeWithoutPublishing(String function, Optional<FunctionSettings> settings, Optional<CodeZip> code,
+                                        Optional<String> message) {
+        UpdateWaiter waiter = new UpdateWaiter(api(), Events.NONE);
+        FunctionConfig latest = waiter.settled(api().getFunction(function, FunctionConfig.LATEST));
+        latest = waiter.settled(api().updateFunctionConfiguration(function, settings.orElse(latest.settings()), message,
+                Optional.of(latest.revisionId())));
+        if (code.isPresent()) {
+            waiter.settled(api().updateFunctionCode(function, code.get(), Optional.of(latest.revisionId())));
+        }
+    }
+
+    @Test
+    void aDeployKilledBetweenWriteAndPublishIsReleasedByTheNextDeployUnderItsOwnMessage() {
+        create("acc", "def handler(event, context):\n    return 1\n");
+        CodeZip two = handler("two");
+        String message = "Deploy " + two.sha256Hex().substring(0, 8) + " fix login";
+        writeWithoutPublishing("acc", Optional.empty(), Optional.of(two), Optional.of(message));
+        Manifest manifest = new Manifest(java.nio.file.Path.of("."), "acc", "python3.12", "app.handler", 128, 3,
+                Optional.of(role()), FunctionSettings.X86_64, "", Map.of(), List.of(), List.of(), List.of(),
+                Optional.empty(), List.of());
+        Deployer deployer = new Deployer(api(), Events.NONE, role());
+
+        DeployPlan plan = deployer.plan(manifest, two, Optional.empty());
+        assertThat(plan.codeChanged()).isFalse();
+        assertThat(plan.pending()).contains("code " + two.sha256Hex().substring(0, 8));
+        assertThat(plan.changed()).isTrue();
+        Deployer.Result result = deployer.deploy(plan, message);
+
+        assertThat(result.release()).isEmpty();
+        assertThat(result.recovered()).get().satisfies(r -> {
+            assertThat(r.release().version()).isEqualTo(2);
+            assertThat(r.release().description()).isEqualTo(message);
+            assertThat(r.sentence()).isEqualTo("$LATEST had unreleased changes (code " + two.sha256Hex().substring(0, 8)
+                    + "); released them as v2 '" + message + "'.");
+        });
+        assertThat(result.version()).isEqualTo(2);
+        assertThat(log().newest("acc").codeSha256()).isEqualTo(two.codeSha256());
+        assertThat(deployer.plan(manifest, two, Optional.empty()).changed()).isFalse();
+    }
+
+    @Test
+    void anyNextChangeReleasesWhatAnInterruptedOneLeftThenItsOwn() {
+        create("acc", "code");
+        FunctionSettings settings = api().getFunction("acc", FunctionConfig.LATEST).settings()
+                .withEnvironment(Map.of("DB_URL", "postgres://new"));
+        writeWithoutPublishing("acc", Optional.of(settings), Optional.empty(), Optional.of("Set DB_URL"));
+
+        ReleaseOutcome outcome = config().set("acc", Map.of("MODE", "fast"));
+
+        assertThat(outcome.recovered()).get().satisfies(r -> {
+            assertThat(r.found()).isEqualTo("config DB_URL");
+            assertThat(r.release().description()).isEqualTo("Set DB_URL");
+            assertThat(r.release().settings().environment()).containsOnlyKeys("DB_URL");
+        });
+        assertThat(outcome.release().get().description()).isEqualTo("Set MODE");
+        assertThat(log().list("acc", 0)).extracting(Release::description).containsExactly("Set MODE", "Set DB_URL", "Create");
+        assertThat(config().set("acc", Map.of("MODE", "fast")).recovered()).isEmpty();
+    }
+
+    @Test
+    void unreleasedChangesMadeOutsideLambdokuAreReleasedNamedByWhatWasFound() {
+        create("acc", "code");
+        config().set("acc", Map.of("KEEP", "1"));
+        FunctionSettings bigger = api().getFunction("acc", FunctionConfig.LATEST).settings().withMemorySize(256);
+        writeWithoutPublishing("acc", Optional.of(bigger), Optional.empty(), Optional.empty());
+
+        ReleaseOutcome outcome = config().set("acc", Map.of("KEEP", "1"));
+
+        assertThat(outcome.changed()).isFalse();
+        assertThat(outcome.recovered()).get().extracting(r -> r.release().description())
+                .isEqualTo("Recover memory 128 -> 256");
+        assertThat(log().newest("acc").settings().memorySize()).isEqualTo(256);
     }
 
     @Test

@@ -56,6 +56,10 @@ class AwsBackendOnMotoIT {
         cli.run("create", "web", "--role", MotoServer.ROLE, "--code", one.toString()).succeeded()
                 .outContains("Released v1 of web");
         cli.run("config:set", "-a", "web", "GREETING=hi").succeeded().outContains("v2");
+        // the aws backend's fingerprint key is the user's, under XDG_CONFIG_HOME (the runner's home/config)
+        assertThat(cli.run("releases:info", "-a", "web").succeeded().out()).containsPattern("\\+ GREETING: [0-9a-f]{8}\n")
+                .doesNotContain("hi\n");
+        assertThat(cli.home().resolve("config/lambdoku/fingerprint.key")).exists();
         cli.run("push", "-a", "web", two.toString()).succeeded().outContains("v3");
         String shaOne = release("web", 1).get("codeSha256").toString();
         String shaTwo = release("web", 3).get("codeSha256").toString();

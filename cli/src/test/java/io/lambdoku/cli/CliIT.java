@@ -159,23 +159,58 @@ class CliIT {
         cli.run("config", "-a", "nope").failedWith(1, "Function nope does not exist");
         cli.run("releases:info", "-a", "acc", "999").failedWith(1, "No release v999 for function acc; newest is v1");
         cli.run("rollback", "-a", "acc", "7").failedWith(1, "No release v7");
-        cli.run("config:set", "-a", "acc", "1BAD=x").failedWith(1, "Invalid config var name '1BAD'");
+        cli.run("config:set", "-a", "acc", "1BAD=x").failedWith(1, "argument 1: the text before '=' is not a config var name");
         cli.run("config:set", "-a", "acc", "AWS_REGION=x").failedWith(1, "reserved");
         cli.run("config:set", "-a", "acc", "BIG=" + "x".repeat(4100)).failedWith(1, "4 KB");
-        cli.run("config:set", "-a", "acc", "NOEQUALS").failedWith(1, "'NOEQUALS' is not KEY=VALUE");
+        cli.run("config:set", "-a", "acc", "NOEQUALS").failedWith(1, "argument 1 is not NAME=value");
         cli.run("config").failedWith(2, "No app given and no .lambdoku file here");
         cli.run("push", "-a", "acc", "corrupt.zip").failedWith(1, "corrupt zip");
         cli.run("push", "-a", "acc", "no-such-dir").failedWith(1, "No such folder or zip file");
         cli.run("apps:destroy", "acc").failedWith(1, "--confirm acc");
         cli.run("apps:destroy", "acc", "--confirm", "other").failedWith(1, "--confirm acc");
         cli.run("create", "acc").failedWith(1, "already exists");
-        cli.run("config:set", "-a", "acc", "--bogus").failedWith(2, "Unknown option");
+        cli.run("config:set", "-a", "acc", "--bogus").failedWith(1, "argument 1 starts with '-' but is no option");
+        cli.run("config:unset", "-a", "acc", "MODE", "--bogus").failedWith(2, "Unknown option");
         cli.run("no-such-command").failedWith(2, "not a lambdoku command");
 
         assertThat(cli.run("releases", "-a", "acc").succeeded().out().lines()).hasSize(1);
         assertThat(cli.run("config", "-a", "acc", "--json").succeeded().out()).contains("{ }");
         cli.run("apps:destroy", "acc", "--confirm", "acc").succeeded().outContains("Destroyed acc");
         cli.run("apps").succeeded();
+    }
+
+    @Test
+    void pushOfAnEmptyZipOrOneWithoutTheHandlerIsRefusedAndMakesNoRelease() throws Exception {
+        cli.run("create", "acc", "--code", example()).succeeded();
+        Files.write(cli.cwd().resolve("empty.zip"), new byte[] {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        Files.write(cli.cwd().resolve("other.zip"), FunctionZip.of("main.py", "def handler(e, c):\n    return 1\n"));
+        Files.createDirectories(cli.cwd().resolve("empty-dir"));
+
+        cli.run("push", "-a", "acc", "empty.zip").failedWith(1, "The package is empty");
+        cli.run("push", "-a", "acc", "empty-dir").failedWith(1, "The package is empty");
+        cli.run("push", "-a", "acc", "other.zip").failedWith(1, "Handler app.handler needs app.py in the package")
+                .failedWith(1, "apps:update --handler");
+
+        assertThat(cli.run("releases", "-a", "acc").succeeded().out().lines()).hasSize(1);
+        cli.run("apps:update", "-a", "acc", "--handler", "main.handler").succeeded();
+        cli.run("push", "-a", "acc", "other.zip").succeeded().outContains("Released v3 of acc: Push");
+    }
+
+    @Test
+    void aZip64PackageOfOver65535EntriesIsAccepted() throws Exception {
+        cli.run("create", "acc", "--code", example()).succeeded();
+        Path zip64 = cli.cwd().resolve("zip64.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip64))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("app.py"));
+            zip.write("def handler(event, context):\n    return 'many'\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int i = 0; i < 70_000; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("data/" + i));
+                zip.closeEntry();
+            }
+        }
+
+        cli.run("push", "-a", "acc", "zip64.zip").succeeded().outContains("Released v2 of acc: Push");
+        cli.run("push", "-a", "acc", "zip64.zip").succeeded().outContains("No release made");
     }
 
     @Test

@@ -68,13 +68,22 @@ final class CliRunner {
         Map<String, String> env = pb.environment();
         env.put("LAMBDOKU_HOME", home.toString());
         env.put("LAMBDOKU_CACHE", repo.resolve("cli/target/lambdoku-cache").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString()); // the aws backend's fingerprint key
         env.remove("LAMBDOKU_BACKEND");
         env.putAll(this.env);
         return pb.start();
     }
 
     Result run(String... args) throws Exception {
+        return runWithInput("", args);
+    }
+
+    /** Runs with {@code input} on standard input (then closed), as {@code echo input | lambdoku ...} would. */
+    Result runWithInput(String input, String... args) throws Exception {
         Process p = start(args);
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

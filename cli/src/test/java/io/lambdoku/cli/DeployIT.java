@@ -3,6 +3,11 @@ package io.lambdoku.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.code.Zips;
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +182,46 @@ class DeployIT {
         assertThat(releases("hello")).extracting(r -> ((Map<String, Object>) r).get("version")).containsExactly("5", "3", "2", "1");
         cli.run("alias:set", "-a", "hello", "bad", "3", "--weight", "2=1.5").failedWith(1, "out of range");
         cli.run("alias:delete", "-a", "hello", "nope").failedWith(1, "has no alias nope");
+    }
+
+    @Test
+    void aMessageTooLongForTheReleaseIsRefusedNamingTheLimitNotCut() throws Exception {
+        Path app = copyExample("hello-python", "long");
+        String message = "m".repeat(300);
+
+        cli.run("deploy", app.toString(), "-m", message, "--dry-run").failedWith(1, "300 characters");
+        cli.run("deploy", app.toString(), "-m", message).failedWith(1, "at most 256")
+                .failedWith(1, "-m may have at most 240");
+        assertThat(cli.run("apps", "--json").succeeded().out().strip()).isEqualTo("[ ]");
+        cli.run("deploy", app.toString(), "-m", "m".repeat(240)).succeeded().outContains("Released v1");
+    }
+
+    @Test
+    void aDeployKilledBetweenItsCodeWriteAndItsPublishIsReleasedByTheNextDeploy() throws Exception {
+        Path app = copyExample("hello-python", "killed");
+        cli.run("deploy", app.toString()).succeeded().outContains("Released v1");
+        Files.writeString(app.resolve("app.py"), Files.readString(app.resolve("app.py")) + "\n# v2\n");
+        cli.run("build", app.toString(), "-o", "v2.zip").succeeded();
+        CodeZip v2 = Zips.load(cli.cwd().resolve("v2.zip"));
+        String sha8 = v2.sha256Hex().substring(0, 8);
+        // what 'deploy' had written when kill -9 struck: its message on $LATEST, then the code; no publish
+        try (LocalLambda store = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", cli.home().toString())))) {
+            FunctionConfig latest = store.getFunction("hello", FunctionConfig.LATEST);
+            latest = store.updateFunctionConfiguration("hello", latest.settings(), Optional.of("Deploy " + sha8 + " fix"),
+                    Optional.of(latest.revisionId()));
+            store.updateFunctionCode("hello", v2, Optional.of(latest.revisionId()));
+        }
+
+        cli.run("diff", app.toString(), "--exit-code").failedWithCode(3)
+                .outContains("$LATEST has unreleased changes (code " + sha8 + "), released first");
+        CliRunner.Result next = cli.run("deploy", app.toString()).succeeded()
+                .outContains("$LATEST had unreleased changes (code " + sha8 + "); released them as v2 'Deploy " + sha8 + " fix'");
+        assertThat(next.out()).doesNotContain("Nothing changed");
+        List<Object> releases = releases("hello");
+        assertThat(releases).hasSize(2);
+        assertThat((Map<String, Object>) releases.get(0)).containsEntry("description", "Deploy " + sha8 + " fix")
+                .containsEntry("codeSha256", v2.codeSha256());
+        cli.run("deploy", app.toString()).succeeded().outContains("Nothing changed; no release made.");
     }
 
     private List<Object> releases(String app) throws Exception {

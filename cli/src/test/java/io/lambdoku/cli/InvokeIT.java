@@ -55,4 +55,14 @@ class InvokeIT {
         cli.run("invoke", "-a", "nope").failedWith(1, "Function nope does not exist");
         cli.run("invoke", "-a", "hello-node", "--type", "Sideways").failedWith(1, "is not RequestResponse, Event or DryRun");
     }
+
+    @Test
+    void thePayloadComesFromAFileWithAtFile() throws Exception {
+        cli.run("deploy", cli.repo().resolve("examples/hello-python").toString()).succeeded();
+        java.nio.file.Files.writeString(cli.cwd().resolve("payload.json"), "{\"name\": \"from a file\"}");
+
+        assertThat(JSON.std.mapFrom(cli.run("invoke", "-a", "hello", "-p", "@payload.json").succeeded().out()))
+                .containsEntry("message", "Hello, from a file!");
+        cli.run("invoke", "-a", "hello", "-p", "@missing.json").failedWith(2, "Cannot read the payload file");
+    }
 }

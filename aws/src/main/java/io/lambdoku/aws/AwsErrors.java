@@ -12,6 +12,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -141,7 +142,21 @@ final class AwsErrors {
         if (m == null || m.isBlank()) {
             m = e.getMessage();
         }
-        return m;
+        return withoutConfigValues(m);
+    }
+
+    private static final Pattern MEASURED = Pattern.compile("(?s)String measured: .*");
+    private static final Pattern ENVIRONMENT_VALUE = Pattern.compile("(?s)Value '.*' at '(environment[\\w.]*)'");
+
+    /**
+     * Lambda quotes the environment it refused: "... exceeded the 4KB limit. String measured: {"DB_URL":
+     * "postgres://u:secret@..."}", or "Value '{K=secret}' at 'environment.variables' failed to satisfy
+     * constraint". Core checks names and size before any call, but what AWS measures may differ, and
+     * error messages end up in terminals and CI logs: the values are cut out.
+     */
+    static String withoutConfigValues(String message) {
+        String m = MEASURED.matcher(message).replaceAll("String measured: (config values not shown)");
+        return ENVIRONMENT_VALUE.matcher(m).replaceAll("Value (config values not shown) at '$1'");
     }
 
     private static Throwable rootCause(SdkException e) {

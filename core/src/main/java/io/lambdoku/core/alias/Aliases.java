@@ -71,8 +71,8 @@ public final class Aliases {
                 return existing.isEmpty() ? api.createAlias(function, wanted)
                         : api.updateAlias(function, wanted, Optional.of(existing.get().revisionId()));
             } catch (PreconditionFailedException | ResourceConflictException | ResourceNotFoundException raced) {
-                if (raced instanceof ResourceNotFoundException gone && !isAlias(gone)) {
-                    throw gone; // the function or a version is missing: no retry brings it back
+                if (raced instanceof ResourceNotFoundException missing && !deletedMeanwhile(function, name, wanted, missing)) {
+                    throw missing; // the function or a version is missing: no retry brings it back
                 }
                 if (backoff.exhausted(attempt)) {
                     throw new AtomicRelease.GaveUpException(function + " alias " + name, attempt, raced);
@@ -81,6 +81,20 @@ public final class Aliases {
                 backoff.pause(attempt);
             }
         }
+    }
+
+    /**
+     * An update answered "not found" because another process deleted the alias (then it is created
+     * anew), or because a version it names is missing: some backends (AWS) word both as a missing
+     * alias, so the versions are looked up, and a missing one is named.
+     */
+    private boolean deletedMeanwhile(String function, String name, AliasSpec wanted, ResourceNotFoundException missing) {
+        if (!isAlias(missing) || find(function, name).isEmpty()) {
+            return isAlias(missing);
+        }
+        api.getFunction(function, wanted.functionVersion());
+        wanted.additionalVersion().ifPresent(w -> api.getFunction(function, w.version()));
+        throw missing;
     }
 
     private Optional<Alias> find(String function, String name) {

@@ -86,9 +86,6 @@ public final class PendingRelease {
             parts.add("config " + String.join(", ", keys));
         }
         parts.addAll(ConfigDiff.settingChanges(release.settings(), latest.settings()));
-        if (!release.settings().architecture().equals(latest.settings().architecture())) {
-            parts.add("architecture " + release.settings().architecture() + " -> " + latest.settings().architecture());
-        }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
     }
 

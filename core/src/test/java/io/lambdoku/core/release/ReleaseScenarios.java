@@ -215,6 +215,10 @@ public abstract class ReleaseScenarios {
         assertThat(aliases.set("web", "test", "1", Optional.empty(), Optional.empty()).description()).isEqualTo("tested here");
         assertThatThrownBy(() -> aliases.promote("web", "nope", "live")).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("no alias nope");
+        if (validatesAliases()) {
+            assertThatThrownBy(() -> aliases.set("web", "live", "99", Optional.empty(), Optional.empty()))
+                    .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("99");
+        }
     }
 
     @Test

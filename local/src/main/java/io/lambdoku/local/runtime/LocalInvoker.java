@@ -172,9 +172,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
 
     private Environment start(FunctionConfig config) {
         String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(config.codeSha256()));
-        byte[] zip = lambda.readCode(config.codeSha256()).orElseThrow(() -> new ResourceNotFoundException(
-                "The code of " + config.name() + " (" + config.codeSha256() + ") is missing from the local store."));
-        Path taskRoot = code.unpacked(hex, zip);
+        Path taskRoot = code.unpacked(hex, () -> lambda.readCode(config.codeSha256()).orElseThrow(() -> new ResourceNotFoundException(
+                "The code of " + config.name() + " (" + config.codeSha256() + ") is missing from the local store.")));
         FunctionSettings s = config.settings();
         String stream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + config.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");

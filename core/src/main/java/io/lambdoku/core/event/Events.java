@@ -16,4 +16,11 @@ public interface Events {
     /** The function's LastUpdateStatus is InProgress; the operation waits for it. */
     default void waitingForUpdate(String function) {
     }
+
+    /**
+     * Functions will run as plain processes of this machine, not sandboxed (no bubblewrap, or it
+     * cannot run here): they can see and change what the user running lambdoku can. Said once.
+     */
+    default void functionsNotIsolated(String reason) {
+    }
 }

@@ -30,10 +30,10 @@ final class Environment implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     static final String END_MARK = "\u001e\u001elambdoku-end ";
     private static final String BASE = "/2018-06-01/runtime";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    /** What to start: the command, its folder and environment, and the function's timeout. */
-    record Spec(List<String> command, java.nio.file.Path taskRoot, Map<String, String> env, int timeoutSeconds,
-                boolean marksEnds, String logStream) {
+    /** What to start (the process, in its sandbox or not) and the function's timeout. */
+    record Spec(Sandbox.Launch launch, int timeoutSeconds, boolean marksEnds, String logStream) {
     }
 
     private static final class Pending {
@@ -54,6 +54,13 @@ final class Environment implements AutoCloseable {
     }
 
     private final Spec spec;
+    /**
+     * The Runtime API answers under this secret path only, handed to the runtime in
+     * AWS_LAMBDA_RUNTIME_API ({@code 127.0.0.1:PORT/SECRET}): the port is on the machine's loopback,
+     * which every local process (and every function) shares, and one that asked for /invocation/next
+     * would take the next invocation away from the runtime.
+     */
+    private final String secret = secret();
     private final HttpServer server;
     private final ExecutorService threads;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -67,6 +74,7 @@ final class Environment implements AutoCloseable {
     private volatile boolean dead;
     private volatile long lastUsedMillis = System.currentTimeMillis();
     private Process process;
+    private long runtimePid;
     private boolean invokedOnce;
 
     private Environment(Spec spec) throws IOException {
@@ -79,33 +87,48 @@ final class Environment implements AutoCloseable {
             return t;
         });
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        // Handlers run on the server's own thread: a runtime client makes one request at a time, and
-        // each hand-off to a pool thread would add a thread wake-up to every invocation.
-        server.setExecutor(Runnable::run);
-        server.createContext(BASE + "/", this::handle);
+        // Not the server's own thread: it reads each request to its end, so any local process that
+        // connected and sent half a request would stall it, and /next blocks until an invocation comes.
+        server.setExecutor(threads);
+        server.createContext(base() + "/", this::handle);
         server.start();
     }
 
-    static Environment start(Spec spec) {
+    /**
+     * Starts the process from {@code launcher}, one long-lived thread: bwrap's --die-with-parent
+     * (PR_SET_PDEATHSIG) fires when the thread that started it ends, not the JVM, so a pool thread
+     * retiring would take warm environments with it.
+     */
+    static Environment start(Spec spec, ExecutorService launcher) {
         try {
             Environment env = new Environment(spec);
-            env.launch();
+            env.launch(launcher);
             return env;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an execution environment: " + e.getMessage(), e);
         }
     }
 
-    private void launch() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(spec.command()).directory(spec.taskRoot().toFile()).redirectErrorStream(true);
+    private void launch(ExecutorService launcher) throws IOException {
+        Sandbox.Launch l = spec.launch();
+        ProcessBuilder pb = new ProcessBuilder(l.command()).directory(l.directory().toFile()).redirectErrorStream(true);
         pb.environment().clear();
-        pb.environment().putAll(spec.env());
-        pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
+        pb.environment().putAll(l.env());
+        pb.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi());
         try {
-            process = pb.start();
-        } catch (IOException e) {
+            process = launcher.submit(pb::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
             close();
-            throw e;
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while starting", e);
+        }
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(l.stdin()); // bwrap's options (--args 0); the runtime then sees an empty stdin
+        } catch (IOException e) {
+            // it exited before reading them; exited() reports what it printed
         }
         threads.execute(this::readLog);
         process.onExit().thenRun(this::exited);
@@ -117,7 +140,7 @@ final class Environment implements AutoCloseable {
      */
     int maxMemoryUsedMb() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(runtimePid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
                     return (int) Math.max(1, Math.round(kb / 1024.0));
@@ -127,6 +150,18 @@ final class Environment implements AutoCloseable {
             // the process is gone or this is not Linux
         }
         return 0;
+    }
+
+    /**
+     * The runtime's own process: in a sandbox, the child of bwrap's init, the oldest (processes the
+     * function starts are reparented to that init too); without one, the process started.
+     */
+    private long runtimePid() {
+        if (runtimePid == 0) {
+            runtimePid = !spec.launch().sandboxed() ? process.pid()
+                    : process.children().flatMap(ProcessHandle::children).mapToLong(ProcessHandle::pid).min().orElse(0);
+        }
+        return runtimePid;
     }
 
     String logStream() {
@@ -200,7 +235,7 @@ final class Environment implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            String path = ex.getRequestURI().getPath().substring(BASE.length());
+            String path = ex.getRequestURI().getPath().substring(base().length());
             byte[] body = ex.getRequestBody().readAllBytes();
             if (ex.getRequestMethod().equals("GET") && path.equals("/invocation/next")) {
                 next(ex);
@@ -266,6 +301,25 @@ final class Environment implements AutoCloseable {
                 + "-" + p.requestId.replace("-", "").substring(0, 24) + ";Sampled=0");
         ex.getResponseHeaders().set("Content-Type", "application/json");
         reply(ex, 200, p.payload);
+    }
+
+    /**
+     * {@code host:port/secret}: clients that build URLs as Lambda's documentation does,
+     * {@code http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/...} (curl in a shell bootstrap,
+     * aws-lambda-go, the C++ runtime), reach it unchanged.
+     */
+    String runtimeApi() {
+        return "127.0.0.1:" + server.getAddress().getPort() + "/" + secret;
+    }
+
+    private String base() {
+        return "/" + secret + BASE;
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A runtime's error body as Lambda returns it: errorType from the header when the body has none. */

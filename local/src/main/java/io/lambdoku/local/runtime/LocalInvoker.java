@@ -1,6 +1,7 @@
 package io.lambdoku.local.runtime;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.event.Events;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.InvocationType;
 import io.lambdoku.core.invoke.InvokeRequest;
@@ -51,6 +52,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
     private final CodeCache code;
     private final RuntimeLauncher runtimes;
     private final InvocationRecords records;
+    private final Sandbox sandbox;
     private final Map<String, Deque<Environment>> idle = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
@@ -65,13 +67,36 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         return t;
     });
 
+    /** Starts every environment's process; see {@link Environment#start} for why one thread. */
+    private final ExecutorService launcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lambdoku-env-launcher");
+        t.setDaemon(true);
+        return t;
+    });
+
     public LocalInvoker(LocalLambda lambda) {
+        this(lambda, Events.NONE);
+    }
+
+    /** Runs functions in a bubblewrap sandbox where it works; where not, tells {@code events} once, now. */
+    public LocalInvoker(LocalLambda lambda, Events events) {
+        this(lambda, Sandbox.detect(System.getenv(), lambda.options().storeDir()), events);
+    }
+
+    LocalInvoker(LocalLambda lambda, Sandbox sandbox, Events events) {
         reaper.scheduleWithFixedDelay(this::retireIdle, 1, 1, TimeUnit.MINUTES);
         this.lambda = lambda;
         Path store = lambda.options().storeDir();
         this.code = new CodeCache(store.resolve("code"));
         this.runtimes = new RuntimeLauncher(store.resolve("runtime"));
         this.records = new InvocationRecords(lambda.database());
+        this.sandbox = sandbox;
+        sandbox.whyNot().ifPresent(events::functionsNotIsolated);
+    }
+
+    /** Whether execution environments run sandboxed, and if not, why. */
+    public Optional<String> notIsolatedBecause() {
+        return sandbox.whyNot();
     }
 
     @Override
@@ -172,8 +197,9 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
 
     private Environment start(FunctionConfig config) {
         String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(config.codeSha256()));
-        Path taskRoot = code.unpacked(hex, () -> lambda.readCode(config.codeSha256()).orElseThrow(() -> new ResourceNotFoundException(
+        Path codeDir = code.unpacked(hex, () -> lambda.readCode(config.codeSha256()).orElseThrow(() -> new ResourceNotFoundException(
                 "The code of " + config.name() + " (" + config.codeSha256() + ") is missing from the local store.")));
+        Sandbox.TaskPaths seen = sandbox.paths(codeDir, runtimes.dir());
         FunctionSettings s = config.settings();
         String stream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + config.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
@@ -188,15 +214,16 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + s.runtime());
         env.put("_HANDLER", s.handler());
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("LAMBDA_RUNTIME_DIR", lambda.options().storeDir().resolve("runtime").toString());
+        env.put("LAMBDA_TASK_ROOT", seen.taskRoot().toString());
+        env.put("LAMBDA_RUNTIME_DIR", seen.runtimeDir().toString());
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         env.put("PYTHONUNBUFFERED", "1");
-        Environment.Spec spec = new Environment.Spec(runtimes.command(s.runtime(), taskRoot), taskRoot, env, s.timeout(),
+        RuntimeLauncher.RuntimeCommand command = runtimes.command(s.runtime(), codeDir, seen);
+        Environment.Spec spec = new Environment.Spec(sandbox.launch(command, codeDir, runtimes.dir(), env), s.timeout(),
                 RuntimeLauncher.marksEnds(s.runtime()), stream);
-        return Environment.start(spec);
+        return Environment.start(spec, launcher);
     }
 
     private String resolve(String function, String qualifier) {
@@ -294,6 +321,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
             idle.values().forEach(d -> d.forEach(Environment::close));
             idle.clear();
         }
+        launcher.shutdown();
         records.close();
     }
 }

@@ -25,25 +25,44 @@ final class RuntimeLauncher {
         return !runtime.startsWith("provided");
     }
 
-    List<String> command(String runtime, Path taskRoot) {
+    /**
+     * A runtime's command line, with paths as the function sees them, and what of the host it needs to
+     * see besides /usr (its interpreter or JVM, lambdoku's own classes), each at its own path.
+     */
+    record RuntimeCommand(List<String> argv, List<Path> needs) {
+        RuntimeCommand {
+            argv = List.copyOf(argv);
+            needs = List.copyOf(needs);
+        }
+    }
+
+    /** {@code codeDir} is the code on the host; {@code seen} where the function finds it and the runtime client. */
+    RuntimeCommand command(String runtime, Path codeDir, Sandbox.TaskPaths seen) {
         if (runtime.startsWith("python3")) {
-            return List.of(interpreter("python3", "-c", "import sys; print(sys.executable)"), resource("bootstrap.py").toString());
+            resource("bootstrap.py");
+            String python = interpreter("python3", "-c", "import sys; print(sys.executable)");
+            return new RuntimeCommand(List.of(python, seen.runtimeDir().resolve("bootstrap.py").toString()), List.of(Path.of(python)));
         }
         if (runtime.startsWith("nodejs")) {
-            return List.of(interpreter("node", "-p", "process.execPath"), resource("bootstrap.mjs").toString());
+            resource("bootstrap.mjs");
+            String node = interpreter("node", "-p", "process.execPath");
+            return new RuntimeCommand(List.of(node, seen.runtimeDir().resolve("bootstrap.mjs").toString()), List.of(Path.of(node)));
         }
         if (runtime.startsWith("provided")) {
-            Path bootstrap = taskRoot.resolve("bootstrap");
-            if (!Files.isRegularFile(bootstrap)) {
+            if (!Files.isRegularFile(codeDir.resolve("bootstrap"))) {
                 throw new InvalidParameterException("A " + runtime + " function needs an executable named bootstrap at the top of its package.");
             }
-            return List.of(bootstrap.toString());
+            return new RuntimeCommand(List.of(seen.taskRoot().resolve("bootstrap").toString()), List.of());
         }
         if (runtime.startsWith("java")) {
-            return JavaRuntime.command(taskRoot);
+            return new RuntimeCommand(JavaRuntime.command(seen.taskRoot()), JavaRuntime.needs());
         }
         throw new InvalidParameterException("The local backend cannot run " + runtime + " functions yet; it runs python3.x,"
                 + " nodejs*, java* and provided* runtimes.");
+    }
+
+    Path dir() {
+        return dir;
     }
 
     /**

@@ -4,8 +4,11 @@ import path from "node:path";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(":");
-const BASE = "/2018-06-01/runtime";
+// host:port, then the environment's secret path: lambdoku's Runtime API answers only under it
+const api = process.env.AWS_LAMBDA_RUNTIME_API;
+const slash = api.indexOf("/");
+const [host, port] = (slash < 0 ? api : api.slice(0, slash)).split(":");
+const BASE = (slash < 0 ? "" : api.slice(slash)) + "/2018-06-01/runtime";
 const MARK = "\x1e\x1elambdoku-end ";
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 

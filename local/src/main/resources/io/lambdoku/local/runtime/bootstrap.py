@@ -9,8 +9,10 @@ import sys
 import time
 import traceback
 
-HOST, PORT = os.environ["AWS_LAMBDA_RUNTIME_API"].split(":")
-BASE = "/2018-06-01/runtime"
+# host:port, then the environment's secret path: lambdoku's Runtime API answers only under it
+ADDRESS, _, SECRET = os.environ["AWS_LAMBDA_RUNTIME_API"].partition("/")
+HOST, PORT = ADDRESS.split(":")
+BASE = ("/" + SECRET if SECRET else "") + "/2018-06-01/runtime"
 MARK = "\x1e\x1elambdoku-end "
 
 

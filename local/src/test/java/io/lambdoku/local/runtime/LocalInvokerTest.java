@@ -3,9 +3,6 @@ package io.lambdoku.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import io.lambdoku.core.code.FolderPackage;
-import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.invoke.InvocationType;
 import io.lambdoku.core.invoke.InvokeRequest;
 import io.lambdoku.core.invoke.InvokeResult;
@@ -13,16 +10,12 @@ import io.lambdoku.core.invoke.LogEvent;
 import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.FunctionConfig;
-import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.InvalidParameterException;
-import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.WeightedVersion;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -40,13 +33,13 @@ class LocalInvokerTest {
     @TempDir
     Path tmp;
 
-    private LocalLambda lambda;
+    LocalLambda lambda;
     private LocalInvoker invoker;
 
     @BeforeEach
     void open() {
         lambda = LocalLambda.open(new LocalOptions(tmp.resolve("home"), "eu-west-1", Duration.ZERO));
-        invoker = new LocalInvoker(lambda);
+        invoker = newInvoker(lambda);
     }
 
     @AfterEach
@@ -55,28 +48,22 @@ class LocalInvokerTest {
         lambda.close();
     }
 
+    /** Overridden to run the same specification without the sandbox. */
+    LocalInvoker newInvoker(LocalLambda lambda) {
+        return new LocalInvoker(lambda);
+    }
+
     private void create(String name, String runtime, String handler, int timeout, Map<String, String> env, String... files)
             throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("src-" + name));
-        for (int i = 0; i < files.length; i += 2) {
-            Path f = dir.resolve(files[i]);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, files[i + 1]);
-            if (files[i].equals("bootstrap")) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
-        lambda.createFunction(new NewFunction(name, new FunctionSettings(runtime, handler, "arn:aws:iam::000000000000:role/x", 128, timeout,
-                env, List.of()), "", FolderPackage.build(dir, PackageSpec.everything()), Map.of()));
+        new FunctionFixture(tmp, lambda).create(name, runtime, handler, timeout, env, files);
     }
 
     private InvokeResult invoke(String name, String qualifier, String payload) {
-        return invoker.invoke(new InvokeRequest(name, qualifier, payload.getBytes(StandardCharsets.UTF_8),
-                InvocationType.REQUEST_RESPONSE, true));
+        return FunctionFixture.invoke(invoker, name, qualifier, payload);
     }
 
     private static Map<String, Object> json(InvokeResult r) throws Exception {
-        return JSON.std.mapFrom(r.payload());
+        return FunctionFixture.json(r);
     }
 
     private static final String PY_ENV = """
@@ -218,5 +205,60 @@ class LocalInvokerTest {
         assertThat(dry.statusCode()).isEqualTo(204);
         invoker.close(); // waits for the queued invocation
         assertThat(new InvocationQueries(lambda).logs("ev", 0, Optional.of("event ran"), 10)).hasSize(1);
+    }
+
+    @Test
+    void concurrentFirstInvocationsOfAFreshVersionAllSucceed() throws Exception {
+        create("fresh", "python3.12", "app.handler", 10, Map.of(), "app.py",
+                "import time\ndef handler(e, c):\n    time.sleep(0.3)\n    return e['n']\n");
+        int n = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<InvokeResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String payload = "{\"n\": " + i + "}";
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return invoke("fresh", null, payload);
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < n; i++) {
+                InvokeResult r = results.get(i).get();
+                assertThat(r.functionError()).isEmpty();
+                assertThat(new String(r.payload(), StandardCharsets.UTF_8)).isEqualTo(String.valueOf(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void strayConnectionsToTheRuntimeApiGetNothingAndTheNextInvocationWorks() throws Exception {
+        create("api", "python3.12", "app.handler", 3, Map.of(), "app.py",
+                "import os\ndef handler(e, c):\n    return os.environ['AWS_LAMBDA_RUNTIME_API']\n");
+        String api = (String) com.fasterxml.jackson.jr.ob.JSON.std.anyFrom(invoke("api", null, "{}").payload());
+        assertThat(api).matches("127\\.0\\.0\\.1:[0-9]+/[A-Za-z0-9_-]{32}");
+        int port = Integer.parseInt(api.substring(api.indexOf(':') + 1, api.indexOf('/')));
+        try (java.net.Socket half = new java.net.Socket("127.0.0.1", port);
+             java.net.Socket guess = new java.net.Socket("127.0.0.1", port)) {
+            // half a request, held open: it must not stall the server
+            half.getOutputStream().write("GET /2018-06-01/runtime/invo".getBytes(StandardCharsets.US_ASCII));
+            half.getOutputStream().flush();
+            // the path Lambda documents, without the environment's secret: refused, the invocation stays
+            guess.setSoTimeout(5000);
+            guess.getOutputStream().write(("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            guess.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(guess.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 404");
+            for (int i = 0; i < 3; i++) {
+                InvokeResult next = invoke("api", null, "{}");
+                assertThat(next.functionError()).isEmpty();
+                assertThat(new String(next.payload(), StandardCharsets.UTF_8)).isEqualTo("\"" + api + "\"");
+            }
+        }
     }
 }

@@ -97,7 +97,7 @@ public final class Session implements AutoCloseable {
                 return served.get();
             }
             if (localInvoker == null) {
-                localInvoker = new LocalInvoker(l);
+                localInvoker = new LocalInvoker(l, events());
             }
             return localInvoker;
         }
@@ -149,6 +149,12 @@ public final class Session implements AutoCloseable {
                 if (global.debug) {
                     output.note("Retrying " + function + " (attempt " + (attempt + 1) + "): " + reason);
                 }
+            }
+
+            @Override
+            public void functionsNotIsolated(String reason) {
+                output.note("Warning: functions run without a sandbox, as plain processes that can read and change what you"
+                        + " can: " + reason + ".");
             }
         };
     }

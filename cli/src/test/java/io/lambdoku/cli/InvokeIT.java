@@ -65,4 +65,13 @@ class InvokeIT {
                 .containsEntry("message", "Hello, from a file!");
         cli.run("invoke", "-a", "hello", "-p", "@missing.json").failedWith(2, "Cannot read the payload file");
     }
+
+    @Test
+    void withoutASandboxInvokeSaysSoOnceOnStderr() throws Exception {
+        cli.run("deploy", cli.repo().resolve("examples/hello-python").toString()).succeeded();
+        CliRunner.Result r = cli.withEnv(Map.of("LAMBDOKU_SANDBOX", "off")).run("invoke", "-a", "hello").succeeded();
+        assertThat(JSON.std.mapFrom(r.out())).containsEntry("message", "Hello, world!");
+        assertThat(r.err().split("Warning: functions run without a sandbox", -1)).hasSize(2);
+        assertThat(r.err()).contains("LAMBDOKU_SANDBOX=off");
+    }
 }

@@ -76,7 +76,7 @@ public final class LocalServeCommand extends BaseCommand {
         }
         LocalServer server;
         try {
-            server = LocalServer.start(lambda, host, port, certificate.map(ServerCertificate::serverContext));
+            server = LocalServer.start(lambda, host, port, certificate.map(ServerCertificate::serverContext), session.events());
         } catch (UncheckedIOException e) {
             lambda.close();
             session.output().error("Cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.lambdoku.core.event.Events;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.logs.CloudWatchLogs;
 import io.lambdoku.local.runtime.LocalInvoker;
@@ -38,7 +39,7 @@ public final class LocalServer implements AutoCloseable {
     private final String region;
     private final JsonTargetRoutes jsonTargets;
 
-    private LocalServer(HttpServer http, URI endpoint, LocalLambda lambda) {
+    private LocalServer(HttpServer http, URI endpoint, LocalLambda lambda, Events events) {
         this.http = http;
         this.endpoint = endpoint;
         this.workers = Executors.newFixedThreadPool(32);
@@ -47,7 +48,7 @@ public final class LocalServer implements AutoCloseable {
         this.functions = new FunctionRoutes(lambda, ids, new CodeLocations(endpoint));
         this.aliases = new AliasRoutes(lambda, ids);
         this.tags = new TagRoutes(lambda, ids);
-        this.invoker = new LocalInvoker(lambda);
+        this.invoker = new LocalInvoker(lambda, events);
         this.invocations = new InvokeRoutes(invoker, ids);
         this.jsonTargets = new JsonTargetRoutes(new CloudWatchLogs(lambda, invoker::flush));
     }
@@ -59,6 +60,11 @@ public final class LocalServer implements AutoCloseable {
 
     /** Binds {@code host:port} and starts answering, over HTTPS when given a TLS context. */
     public static LocalServer start(LocalLambda lambda, String host, int port, Optional<SSLContext> tls) {
+        return start(lambda, host, port, tls, Events.NONE);
+    }
+
+    /** As above; {@code events} hears what the user should know, such as functions running unsandboxed. */
+    public static LocalServer start(LocalLambda lambda, String host, int port, Optional<SSLContext> tls, Events events) {
         // Without it the JDK server waits on Nagle's algorithm for small responses (~40 ms each).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
@@ -67,7 +73,7 @@ public final class LocalServer implements AutoCloseable {
             if (http instanceof HttpsServer https) {
                 https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
             }
-            LocalServer server = new LocalServer(http, endpoint(tls.isPresent(), http.getAddress()), lambda);
+            LocalServer server = new LocalServer(http, endpoint(tls.isPresent(), http.getAddress()), lambda, events);
             http.setExecutor(server.workers);
             http.createContext("/", server::handle);
             http.start();

@@ -61,8 +61,13 @@ final class RuntimeLauncher {
                 + " nodejs*, java* and provided* runtimes.");
     }
 
+    /** lambdoku's runtime clients on this machine, shown to sandboxed functions as /var/runtime: there even when empty. */
     Path dir() {
-        return dir;
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**

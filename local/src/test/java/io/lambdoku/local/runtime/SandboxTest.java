@@ -239,17 +239,7 @@ class SandboxTest {
     }
 
     @Test
-    void nodeAndJavaRunInTheSandboxToo() throws Exception {
-        functions.create("node", "nodejs20.x", "index.handler", 5, Map.of(), "index.mjs", """
-                import fs from "node:fs";
-                export const handler = async () => {
-                  fs.writeFileSync("/tmp/n", "x");
-                  return { root: process.env.LAMBDA_TASK_ROOT, cwd: process.cwd(), tmp: fs.readdirSync("/tmp") };
-                };
-                """);
-        assertThat(json(invoke("node", "{}"))).containsEntry("root", "/var/task").containsEntry("cwd", "/var/task")
-                .containsEntry("tmp", List.of("n"));
-
+    void javaFirstOnAFreshStoreThenNodeRunInTheSandboxToo() throws Exception {
         Path src = Files.createDirectories(tmp.resolve("java-src"));
         Files.writeString(src.resolve("Hello.java"), """
                 public class Hello {
@@ -264,6 +254,16 @@ class SandboxTest {
                 src.resolve("Hello.java").toString())).isZero();
         functions.create("java", "java17", "Hello::handleRequest", 10, Map.of());
         assertThat(json(invoke("java", "{\"n\": 1}"))).containsEntry("root", "/var/task").containsEntry("event", Map.of("n", 1));
+
+        functions.create("node", "nodejs20.x", "index.handler", 5, Map.of(), "index.mjs", """
+                import fs from "node:fs";
+                export const handler = async () => {
+                  fs.writeFileSync("/tmp/n", "x");
+                  return { root: process.env.LAMBDA_TASK_ROOT, cwd: process.cwd(), tmp: fs.readdirSync("/tmp") };
+                };
+                """);
+        assertThat(json(invoke("node", "{}"))).containsEntry("root", "/var/task").containsEntry("cwd", "/var/task")
+                .containsEntry("tmp", List.of("n"));
     }
 
     /** A sleep length no other process on the machine is likely to use, to find it in the process table. */

@@ -94,11 +94,6 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         sandbox.whyNot().ifPresent(events::functionsNotIsolated);
     }
 
-    /** Whether execution environments run sandboxed, and if not, why. */
-    public Optional<String> notIsolatedBecause() {
-        return sandbox.whyNot();
-    }
-
     @Override
     public InvokeResult invoke(InvokeRequest request) {
         String qualifier = request.qualifier() == null || request.qualifier().isBlank() ? FunctionConfig.LATEST : request.qualifier();

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * environments in microVMs: new PID, IPC and mount namespaces, so the function sees its own processes
  * only, and all of them die with the environment (its PID namespace ends with it) or with lambdoku
  * (--die-with-parent); the code read-only at /var/task and lambdoku's runtime client at /var/runtime;
- * a private 512 MB /tmp; the machine's /usr and system libraries read-only, and of /etc only what
- * programs need to run and reach the network. Nothing else of the host: not the store, not other
- * functions' code, not lambdoku's home or environment variables.
+ * a private 512 MB /tmp (uncapped with bwrap before 0.8, which lacks --size); the machine's /usr and
+ * system libraries read-only, and of /etc only what programs need to run and reach the network.
+ * Nothing else of the host: not the store, not other functions' code, not lambdoku's home or
+ * environment variables.
  *
  * <p>The network namespace is shared: functions reach the network (and services on this machine) as
  * they do on Lambda, and the Runtime API on loopback, which is why that API is guarded by a secret
@@ -55,11 +56,13 @@ final class Sandbox {
     }
 
     private final Optional<Path> bwrap;
+    private final boolean sizedTmp;
     private final String whyNot;
     private final Path store;
 
-    private Sandbox(Optional<Path> bwrap, String whyNot, Path store) {
+    private Sandbox(Optional<Path> bwrap, boolean sizedTmp, String whyNot, Path store) {
         this.bwrap = bwrap;
+        this.sizedTmp = sizedTmp;
         this.whyNot = whyNot;
         this.store = store.toAbsolutePath().normalize();
     }
@@ -73,17 +76,27 @@ final class Sandbox {
         if (found.isEmpty()) {
             return none("bubblewrap (bwrap) is not installed; install it (apt-get install bubblewrap, dnf install bubblewrap)", store);
         }
-        Optional<String> failure = probe(found.get());
-        return failure.map(why -> none("bwrap cannot run here (" + why + ")", store))
-                .orElseGet(() -> new Sandbox(found, "", store));
+        Optional<String> failure = probe(found.get(), true);
+        if (failure.isEmpty()) {
+            return new Sandbox(found, true, "", store);
+        }
+        // bwrap before 0.8 (Ubuntu 22.04, RHEL 9) has no --size: a /tmp without a cap beats no sandbox
+        Optional<String> unsized = probe(found.get(), false);
+        return unsized.isEmpty() ? new Sandbox(found, false, "", store)
+                : none("bwrap cannot run here (" + failure.get() + ")", store);
     }
 
     static Sandbox none(String why, Path store) {
-        return new Sandbox(Optional.empty(), why, store);
+        return new Sandbox(Optional.empty(), false, why, store);
     }
 
     boolean isolates() {
         return bwrap.isPresent();
+    }
+
+    /** Whether /tmp is capped at {@link #TMP_BYTES}, which needs bwrap 0.8's --size. */
+    boolean capsTmp() {
+        return sizedTmp;
     }
 
     /** Why functions run without a sandbox; empty when they run in one. */
@@ -133,7 +146,8 @@ final class Sandbox {
         for (Path entry : etc()) {
             o.addAll(List.of("--ro-bind-try", realPath(entry).toString(), entry.toString()));
         }
-        o.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", String.valueOf(TMP_BYTES), "--tmpfs", "/tmp"));
+        o.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        o.addAll(tmp(sizedTmp));
         o.addAll(List.of("--ro-bind", codeDir.toString(), TASK_ROOT.toString(), "--ro-bind", runtimeDir.toString(),
                 RUNTIME_DIR.toString()));
         for (Path p : exposed(runtime.needs())) {
@@ -222,12 +236,18 @@ final class Sandbox {
         return Optional.empty();
     }
 
+    private static List<String> tmp(boolean sized) {
+        return sized ? List.of("--size", String.valueOf(TMP_BYTES), "--tmpfs", "/tmp") : List.of("--tmpfs", "/tmp");
+    }
+
     /** Runs {@code true} in a sandbox made as environments' are; what went wrong, if anything. */
-    private static Optional<String> probe(Path bwrap) {
+    private static Optional<String> probe(Path bwrap, boolean sizedTmp) {
+        List<String> command = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-pid", "--unshare-ipc",
+                "--new-session", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev"));
+        command.addAll(tmp(sizedTmp));
+        command.add("true");
         try {
-            Process p = new ProcessBuilder(bwrap.toString(), "--die-with-parent", "--unshare-pid", "--unshare-ipc",
-                    "--new-session", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--size",
-                    String.valueOf(TMP_BYTES), "--tmpfs", "/tmp", "true").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

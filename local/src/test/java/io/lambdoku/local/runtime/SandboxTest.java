@@ -219,7 +219,9 @@ class SandboxTest {
         python("reader", body);
         Map<String, Object> wrote = json(invoke("writer", "{\"write\": \"" + marker + "\"}"));
         assertThat((List<String>) wrote.get("tmp")).contains(marker);
-        assertThat(((Number) wrote.get("size")).longValue()).isEqualTo(Sandbox.TMP_BYTES);
+        if (Sandbox.detect(System.getenv(), lambda.options().storeDir()).capsTmp()) {
+            assertThat(((Number) wrote.get("size")).longValue()).isEqualTo(Sandbox.TMP_BYTES);
+        }
         assertThat((List<String>) json(invoke("writer", "{}")).get("tmp")).as("kept while warm, as on Lambda").contains(marker);
         assertThat((List<String>) json(invoke("reader", "{}")).get("tmp")).doesNotContain(marker);
         assertThat(Path.of("/tmp", marker)).doesNotExist();
@@ -264,6 +266,32 @@ class SandboxTest {
                 """);
         assertThat(json(invoke("node", "{}"))).containsEntry("root", "/var/task").containsEntry("cwd", "/var/task")
                 .containsEntry("tmp", List.of("n"));
+    }
+
+    @Test
+    void aBwrapWithoutSizeStillSandboxesWithAnUncappedTmp() throws Exception {
+        // bwrap before 0.8 (Ubuntu 22.04, RHEL 9) refuses --size; this one refuses it on its command line
+        Path bin = Files.createDirectories(tmp.resolve("old-bwrap"));
+        Path fake = bin.resolve("bwrap");
+        Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = --size ] && { echo 'bwrap: Unknown option --size' >&2;"
+                + " exit 1; }; done\nexec " + onPath("bwrap") + " \"$@\"\n");
+        fake.toFile().setExecutable(true);
+        Sandbox old = Sandbox.detect(Map.of("PATH", bin + ":" + System.getenv("PATH")), lambda.options().storeDir());
+        assertThat(old.isolates()).isTrue();
+        assertThat(old.capsTmp()).isFalse();
+        invoker.close();
+        invoker = new LocalInvoker(lambda, old, Events.NONE);
+        python("uncapped", "out['tmp'] = os.listdir('/tmp')\nout['root'] = os.environ['LAMBDA_TASK_ROOT']");
+        assertThat(json(invoke("uncapped", "{}"))).containsEntry("tmp", List.of()).containsEntry("root", "/var/task");
+    }
+
+    private static String onPath(String name) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        throw new AssertionError(name + " is not on PATH");
     }
 
     /** A sleep length no other process on the machine is likely to use, to find it in the process table. */

@@ -127,13 +127,16 @@ public final class StoreGc {
         long bytes = 0;
         for (Path dir : folders) {
             String name = dir.getFileName().toString();
-            boolean unused = HEX.matcher(name).matches() && !live.contains(name);
-            boolean abandoned = name.startsWith(".unpack-") && nowMs - lastModified(dir) > STALE_UNPACK_MS;
+            // beside each folder, the runtime's code cache keeps <hex>.tree (its recorded hash) and <hex>.lock
+            String hex = name.replaceFirst("\\.(tree|lock)$", "");
+            boolean unused = HEX.matcher(hex).matches() && !live.contains(hex);
+            boolean abandoned = (name.startsWith(".unpack-") || name.startsWith(".discarded-") || name.startsWith(".tree-"))
+                    && nowMs - lastModified(dir) > STALE_UNPACK_MS;
             if (unused || abandoned) {
                 long size = StoreSize.of(dir);
                 Trees.delete(dir);
                 bytes += size;
-                count += unused ? 1 : 0;
+                count += unused && hex.equals(name) ? 1 : 0;
             }
         }
         return new Freed(count, bytes);

@@ -68,6 +68,8 @@ class StoreGcTest {
         Path file = Files.writeString(dir.resolve("app.py"), "x");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x")); // stricter than CodeCache's
+        Files.writeString(dir.resolveSibling(code.sha256Hex() + ".tree"), "hash\n"); // CodeCache's side files
+        Files.createFile(dir.resolveSibling(code.sha256Hex() + ".lock"));
         return dir;
     }
 
@@ -87,7 +89,10 @@ class StoreGcTest {
         assertThat(blobs.exists(A.sha256Hex())).as("aliased v1").isTrue();
         assertThat(blobs.exists(C.sha256Hex())).as("v3 and $LATEST").isTrue();
         assertThat(unpackedB).doesNotExist();
+        assertThat(unpackedB.resolveSibling(B.sha256Hex() + ".tree")).doesNotExist();
+        assertThat(unpackedB.resolveSibling(B.sha256Hex() + ".lock")).doesNotExist();
         assertThat(unpackedA).exists();
+        assertThat(unpackedA.resolveSibling(A.sha256Hex() + ".tree")).exists();
         assertThat(lambda.readCode(A.codeSha256())).isPresent();
         assertThat(lambda.readCode(B.codeSha256())).isEmpty();
         assertThat(new StoreGc(lambda).collect().blobs()).as("a second run finds nothing").isZero();
@@ -149,12 +154,15 @@ class StoreGcTest {
         Path part = Files.createFile(blobs.partsFolder().resolve("e".repeat(64) + ".99.part"));
         Path unpack = Files.createDirectories(store.resolve("code/.unpack-123"));
         Files.setLastModifiedTime(unpack, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000));
+        Path discarded = Files.createDirectories(store.resolve("code/.discarded-456"));
+        Files.setLastModifiedTime(discarded, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000));
 
         StoreGc.Report report = new StoreGc(lambda).collect();
 
         assertThat(blobs.exists(stray)).isFalse();
         assertThat(part).doesNotExist();
         assertThat(unpack).as("an unpack abandoned hours ago").doesNotExist();
+        assertThat(discarded).as("a tampered tree the cache could not delete").doesNotExist();
         assertThat(report.blobs()).isEqualTo(1);
         assertThat(blobs.exists(A.sha256Hex())).isTrue();
     }

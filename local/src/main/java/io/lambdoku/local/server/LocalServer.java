@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.auth.AuthException;
+import io.lambdoku.local.auth.SignatureCheck;
 import io.lambdoku.local.logs.CloudWatchLogs;
 import io.lambdoku.local.runtime.LocalInvoker;
 import java.io.IOException;
@@ -13,24 +15,29 @@ import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
  * The local backend behind the AWS Lambda REST API, so the AWS CLI, boto3 and the SDKs work against
  * it with --endpoint-url. Every rule (RevisionId, validation, limits, InProgress after updates) is the
- * local backend's own; this class only translates HTTP. One port serves every AWS API emulated here:
- * requests with an X-Amz-Target (the JSON protocol: CloudWatch Logs) go by that header, the rest by
- * Lambda's REST paths.
+ * local backend's own; this class only translates HTTP. Every request must be SigV4-signed (see
+ * {@link RequestGate}); one port serves every AWS API emulated here, picked as AWS endpoints are by the
+ * service the request was signed for: {@code lambda} by Lambda's REST paths, {@code logs} (the JSON
+ * protocol: CloudWatch Logs) by its X-Amz-Target.
  */
 public final class LocalServer implements AutoCloseable {
 
     private final HttpServer http;
     private final URI endpoint;
     private final ExecutorService workers;
+    private final RequestGate gate;
+    private final RequestBodies bodies;
+    private final CodeLocations codeLocations;
     private final FunctionRoutes functions;
     private final AliasRoutes aliases;
     private final TagRoutes tags;
@@ -39,13 +46,17 @@ public final class LocalServer implements AutoCloseable {
     private final String region;
     private final JsonTargetRoutes jsonTargets;
 
-    private LocalServer(HttpServer http, URI endpoint, LocalLambda lambda, Events events) {
+    private LocalServer(HttpServer http, URI endpoint, LocalLambda lambda, ServeOptions options, Events events) {
         this.http = http;
         this.endpoint = endpoint;
-        this.workers = Executors.newFixedThreadPool(32);
+        this.workers = HttpTuning.workers();
+        this.gate = new RequestGate(LoopbackHosts.of(http.getAddress(), options.tls().isPresent()),
+                new SignatureCheck(options.accessKey(), Clock.systemUTC()));
+        this.bodies = RequestBodies.sizedToHeap();
+        this.codeLocations = new CodeLocations(endpoint, Clock.systemUTC());
         this.region = lambda.options().region();
         RequestIds ids = new RequestIds(region);
-        this.functions = new FunctionRoutes(lambda, ids, new CodeLocations(endpoint));
+        this.functions = new FunctionRoutes(lambda, ids, codeLocations);
         this.aliases = new AliasRoutes(lambda, ids);
         this.tags = new TagRoutes(lambda, ids);
         this.invoker = new LocalInvoker(lambda, events);
@@ -53,33 +64,50 @@ public final class LocalServer implements AutoCloseable {
         this.jsonTargets = new JsonTargetRoutes(new CloudWatchLogs(lambda, invoker::flush));
     }
 
-    /** Binds {@code host:port} (port 0 picks a free one) and starts answering over plain HTTP. */
+    /** Binds loopback {@code host:port} (port 0 picks a free one) and answers any well-formed signature. */
     public static LocalServer start(LocalLambda lambda, String host, int port) {
         return start(lambda, host, port, Optional.empty());
     }
 
-    /** Binds {@code host:port} and starts answering, over HTTPS when given a TLS context. */
+    /** The same, over HTTPS when given a TLS context. */
     public static LocalServer start(LocalLambda lambda, String host, int port, Optional<SSLContext> tls) {
-        return start(lambda, host, port, tls, Events.NONE);
+        return start(lambda, new ServeOptions(host, port, tls, Optional.empty()), Events.NONE);
     }
 
     /** As above; {@code events} hears what the user should know, such as functions running unsandboxed. */
     public static LocalServer start(LocalLambda lambda, String host, int port, Optional<SSLContext> tls, Events events) {
-        // Without it the JDK server waits on Nagle's algorithm for small responses (~40 ms each).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        return start(lambda, new ServeOptions(host, port, tls, Optional.empty()), events);
+    }
+
+    /**
+     * Binds and starts answering. Anything but a loopback address needs an access key: the network
+     * could otherwise create functions here and so run commands as this user.
+     */
+    public static LocalServer start(LocalLambda lambda, ServeOptions options) {
+        return start(lambda, options, Events.NONE);
+    }
+
+    /** As above; {@code events} hears what the user should know, such as functions running unsandboxed. */
+    public static LocalServer start(LocalLambda lambda, ServeOptions options, Events events) {
+        HttpTuning.apply();
+        InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
+        if (!address.isUnresolved() && !address.getAddress().isLoopbackAddress() && options.accessKey().isEmpty()) {
+            throw new IllegalArgumentException("Serving on " + options.host() + ", beyond this machine, needs an access key"
+                    + " that every request's signature is verified with.");
+        }
+        Optional<SSLContext> tls = options.tls();
         try {
-            InetSocketAddress address = new InetSocketAddress(host, port);
             HttpServer http = tls.isPresent() ? HttpsServer.create(address, 128) : HttpServer.create(address, 128);
             if (http instanceof HttpsServer https) {
                 https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
             }
-            LocalServer server = new LocalServer(http, endpoint(tls.isPresent(), http.getAddress()), lambda, events);
+            LocalServer server = new LocalServer(http, endpoint(tls.isPresent(), http.getAddress()), lambda, options, events);
             http.setExecutor(server.workers);
             http.createContext("/", server::handle);
             http.start();
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,12 +133,16 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        WireExchange ex = new WireExchange(exchange);
+        WireExchange ex = new WireExchange(exchange, bodies);
         try {
+            gate.screen(ex);
             route(ex);
+        } catch (AuthException e) {
+            ex.error(RequestGate.refusal(e));
         } catch (RuntimeException e) {
             ex.error(WireError.of(e, region));
         } finally {
+            ex.release();
             exchange.close();
         }
     }
@@ -121,10 +153,43 @@ public final class LocalServer implements AutoCloseable {
         }
         List<String> p = ex.segments();
         String m = ex.method();
-        Optional<String> target = ex.header("X-Amz-Target");
-        if (target.isPresent() && m.equals("POST") && p.isEmpty()) {
-            jsonTargets.handle(ex, target.get());
-        } else if (p.size() >= 2 && p.get(0).equals("2015-03-31") && p.get(1).equals("functions")) {
+        boolean echo = p.size() == 2 && p.get(0).equals("lambdoku") && p.get(1).equals("echo") && m.equals("POST");
+        if (p.size() == 3 && p.get(0).equals("lambdoku") && p.get(1).equals("code") && m.equals("GET")) {
+            // unsigned, as Lambda's presigned S3 URLs are: the URL carries its own permission
+            codeLocations.check(p.get(2), ex.query("Expires"), ex.query("Signature"));
+            ex.readBody(BodyLimits.small("GetCode"));
+            functions.download(ex, p.get(2));
+            return;
+        }
+        if (echo && gate.loopback() && ex.header("Authorization").isEmpty()) {
+            // the floor for bench/invoke.sh: this server's cost of one request, with no function and no
+            // signature behind it; unsigned only where nothing but this machine reaches it
+            ex.readBody(BodyLimits.small("Echo"));
+            ex.bytes(200, "application/json", ex.rawBody(), Map.of());
+            return;
+        }
+        String service = gate.admit(ex);
+        if (echo) {
+            ex.bytes(200, "application/json", ex.rawBody(), Map.of());
+            return;
+        }
+        switch (service) {
+            case "lambda" -> routeLambda(ex, m, p);
+            case "logs" -> {
+                Optional<String> target = ex.header("X-Amz-Target");
+                if (target.isEmpty() || !m.equals("POST") || !p.isEmpty()) {
+                    throw WireError.unknownOperation(m, ex.path());
+                }
+                jsonTargets.handle(ex, target.get());
+            }
+            default -> throw new WireError.Raised(new WireError(404, "UnknownOperationException",
+                    "lambdoku local serve does not emulate the '" + service + "' API (the service this request was signed"
+                            + " for); it serves 'lambda' and 'logs'."));
+        }
+    }
+
+    private void routeLambda(WireExchange ex, String m, List<String> p) throws IOException {
+        if (p.size() >= 2 && p.get(0).equals("2015-03-31") && p.get(1).equals("functions")) {
             routeFunctions(ex, m, p);
         } else if (p.size() == 3 && p.get(0).equals("2017-03-31") && p.get(1).equals("tags")) {
             switch (m) {
@@ -133,11 +198,6 @@ public final class LocalServer implements AutoCloseable {
                 case "DELETE" -> tags.untag(ex, p.get(2));
                 default -> throw WireError.unknownOperation(m, ex.path());
             }
-        } else if (p.size() == 2 && p.get(0).equals("lambdoku") && p.get(1).equals("echo") && m.equals("POST")) {
-            // the floor for bench/invoke.sh: this server's cost of one request, with no function behind it
-            ex.bytes(200, "application/json", ex.rawBody(), java.util.Map.of());
-        } else if (p.size() == 3 && p.get(0).equals("lambdoku") && p.get(1).equals("code") && m.equals("GET")) {
-            functions.download(ex, p.get(2));
         } else {
             throw WireError.unknownOperation(m, ex.path());
         }

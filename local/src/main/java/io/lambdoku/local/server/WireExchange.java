@@ -2,8 +2,9 @@ package io.lambdoku.local.server;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpExchange;
+import io.lambdoku.local.auth.SigV4;
+import io.lambdoku.local.auth.SignableRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One HTTP request of the Lambda REST API: decoded path segments, query, JSON body; and its answer. */
+/**
+ * One HTTP request of the AWS APIs served here: decoded path segments, query, the body (read whole,
+ * within its limit, before any route sees it), JSON members; and its answer.
+ */
 final class WireExchange {
 
     private final HttpExchange http;
+    private final RequestBodies bodies;
     private final List<String> segments;
     private final Map<String, List<String>> query;
     private final Optional<String> malformed;
+    private RequestBodies.Body raw;
+    private String rawSha256;
     private Map<String, Object> body;
 
-    WireExchange(HttpExchange http) {
+    WireExchange(HttpExchange http, RequestBodies bodies) {
         this.http = http;
+        this.bodies = bodies;
         List<String> path;
         Map<String, List<String>> q;
         String bad = null;
@@ -72,19 +80,47 @@ final class WireExchange {
         return Optional.ofNullable(http.getRequestHeaders().getFirst(name));
     }
 
-    /** The body as sent, for Invoke's payload. */
-    byte[] rawBody() throws IOException {
-        body = Map.of();
-        try (InputStream in = http.getRequestBody()) {
-            return in.readAllBytes();
+    /** The request as SigV4 signs it: method, path and query as sent, headers. */
+    SignableRequest signable() {
+        return SignableRequest.of(method(), http.getRequestURI(), http.getRequestHeaders());
+    }
+
+    /** Reads the whole body, refusing it (413) past {@code limit}; routes see only bodies read this way. */
+    void readBody(BodyLimits.Limit limit) throws IOException {
+        // the JDK has refused any other Transfer-Encoding, and a Content-Length that is no number
+        String length = http.getRequestHeaders().getFirst("Content-Length");
+        long declared = http.getRequestHeaders().containsKey("Transfer-Encoding") ? -1 : length == null ? 0 : Long.parseLong(length);
+        raw = bodies.read(http.getRequestBody(), declared, limit);
+    }
+
+    /** Gives the body's bytes back to the budget of bodies in memory, once the request is answered. */
+    void release() {
+        if (raw != null) {
+            bodies.release(raw);
         }
+    }
+
+    /** The hex SHA-256 of the body, which SigV4 signs. */
+    String bodySha256() {
+        if (rawSha256 == null) {
+            rawSha256 = SigV4.sha256Hex(rawBody());
+        }
+        return rawSha256;
+    }
+
+    /** The body as sent, for Invoke's payload. */
+    byte[] rawBody() {
+        if (raw == null) {
+            throw new IllegalStateException("the body is read, within its limit, before a route runs");
+        }
+        return raw.bytes();
     }
 
     /** The JSON object body; an empty body reads as {}. */
     Map<String, Object> body() {
         if (body == null) {
-            try (InputStream in = http.getRequestBody()) {
-                byte[] bytes = in.readAllBytes();
+            byte[] bytes = rawBody();
+            try {
                 body = bytes.length == 0 ? Map.of() : JSON.std.mapFrom(bytes);
             } catch (IOException e) {
                 body = Map.of();
@@ -136,33 +172,27 @@ final class WireExchange {
         return Boolean.TRUE.equals(v);
     }
 
-    /** Reads what is left of the request so the connection can be kept alive; the body stream reads once. */
-    void drain() throws IOException {
-        if (body != null) {
-            return;
-        }
-        body = Map.of();
-        try (InputStream in = http.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-    }
-
     void json(int status, Object value) throws IOException {
         bytes(status, "application/json", JSON.std.asBytes(value), Map.of());
     }
 
     void empty(int status) throws IOException {
-        drain();
         http.sendResponseHeaders(status, -1);
         http.close();
     }
 
+    /**
+     * An error in the shape of the protocol the request spoke: Lambda's REST {"Type","message"}, or the
+     * JSON 1.1 protocol's {"__type","message"} when it came with an X-Amz-Target. A body left unread (a
+     * refusal before reading it) is not drained: the JDK reads at most 64 KB more, then drops the connection.
+     */
     void error(WireError e) throws IOException {
-        drain();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Type", "User");
+        boolean json11 = header("X-Amz-Target").isPresent();
+        m.put(json11 ? "__type" : "Type", json11 ? e.type() : "User");
         m.put("message", e.message());
-        bytes(e.status(), "application/json", JSON.std.asBytes(m), Map.of("X-Amzn-ErrorType", e.type()));
+        bytes(e.status(), json11 ? "application/x-amz-json-1.1" : "application/json", JSON.std.asBytes(m),
+                Map.of("X-Amzn-ErrorType", e.type()));
     }
 
     void bytes(int status, String contentType, byte[] payload, Map<String, String> headers) throws IOException {

@@ -8,10 +8,6 @@ import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,26 +44,20 @@ class CodeLocationTest {
         byte[] zip = new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         lambda.createFunction(new NewFunction("f", new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::000000000000:role/x",
                 128, 3, Map.of(), List.of()), "", new CodeZip(zip), Map.of()));
+        SignedHttp http = new SignedHttp("127.0.0.1", server.address().getPort());
 
-        String body = get("/2015-03-31/functions/f", "attacker.example:8443");
-        String location = (String) ((Map<String, Object>) JSON.std.mapFrom(body).get("Code")).get("Location");
+        SignedHttp.Response got = http.request("GET", "/2015-03-31/functions/f").host("localhost:" + server.address().getPort()).send();
+        assertThat(got.status()).isEqualTo(200);
+        String location = (String) ((Map<String, Object>) got.json().get("Code")).get("Location");
 
         assertThat(server.endpoint().toString()).isEqualTo("http://127.0.0.1:" + server.address().getPort());
-        assertThat(location).startsWith(server.endpoint() + "/lambdoku/code/").doesNotContain("attacker");
-        assertThat(get(location.substring(server.endpoint().toString().length()), "x").getBytes(StandardCharsets.ISO_8859_1))
-                .isEqualTo(zip);
-    }
-
-    /** A raw HTTP/1.0 request, since Java's HTTP clients will not send a Host header of our choosing. */
-    private String get(String path, String host) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
-            OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(response).startsWith("HTTP/1.1 200");
-            return response.substring(response.indexOf("\r\n\r\n") + 4);
-        }
+        assertThat(location).startsWith(server.endpoint() + "/lambdoku/code/").doesNotContain("localhost");
+        String pathAndQuery = location.substring(server.endpoint().toString().length());
+        // presigned: downloaded without a signature of the client's own, as Lambda's S3 URLs are
+        SignedHttp.Response download = http.request("GET", pathAndQuery).unsigned().send();
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(zip);
+        assertThat(http.request("GET", pathAndQuery.substring(0, pathAndQuery.indexOf('?'))).unsigned().send().status())
+                .as("the blob's path alone opens nothing").isEqualTo(403);
     }
 }

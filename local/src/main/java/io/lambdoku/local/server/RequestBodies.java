@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads request bodies within their limit and within one budget for all requests at once, so neither
  * one huge body nor many large ones at the same time can take the server's memory. A chunked body is
- * read in blocks and refused once it passes the limit, never holding more than the limit. A body
+ * read in blocks and refused once it passes its limit (at most 6 MB: {@link BodyLimits.Limit#chunked}). A body
  * over its limit but within twice it is read on and thrown away before the 413, because a client
  * still sending when the connection closes sees only a reset, not the answer; a larger one (a
  * gigabyte announced in Content-Length) is refused unread and its connection dropped.
@@ -54,7 +54,7 @@ final class RequestBodies {
                 throw e;
             }
         }
-        return readChunked(in, limit);
+        return readChunked(in, limit.chunked());
     }
 
     private Body readChunked(InputStream in, BodyLimits.Limit limit) throws IOException {

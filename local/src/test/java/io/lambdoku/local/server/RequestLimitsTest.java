@@ -71,6 +71,25 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aChunkedCodeUploadIsHeldToSixMegabytes() throws Exception {
+        try (Socket s = connect()) {
+            OutputStream out = s.getOutputStream();
+            out.write(head("POST", "/2015-03-31/functions", Map.of("Transfer-Encoding", "chunked")));
+            byte[] chunk = new byte[1024 * 1024];
+            for (int i = 0; i < 8; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            SignedHttp.Response r = SignedHttp.read(s.getInputStream());
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.json()).containsEntry("message", "Request must be smaller than 6291456 bytes for the CreateFunction"
+                    + " operation when sent chunked; send a Content-Length (as the AWS SDKs do) for up to 69905067 bytes");
+        }
+    }
+
+    @Test
     void eachOperationHasLambdasLimit() {
         SignedHttp.Response event = http.request("POST", "/2015-03-31/functions/f/invocations")
                 .header("X-Amz-Invocation-Type", "Event").header("Content-Type", "application/json").body(new byte[300 * 1024]).send();

@@ -101,7 +101,7 @@ public final class LocalServer implements AutoCloseable {
             if (http instanceof HttpsServer https) {
                 https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
             }
-            LocalServer server = new LocalServer(http, endpoint(tls.isPresent(), http.getAddress()), lambda, options, events);
+            LocalServer server = new LocalServer(http, endpoint(tls.isPresent(), address, http.getAddress()), lambda, options, events);
             http.setExecutor(server.workers);
             http.createContext("/", server::handle);
             http.start();
@@ -122,11 +122,12 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * A wildcard bind (0.0.0.0, ::) is no address to connect to; loopback is, and is what the TLS
-     * certificate names.
+     * certificate names. The address asked for decides which loopback: the JDK reports a bind to
+     * 0.0.0.0 as :: on a dual-stack machine.
      */
-    private static URI endpoint(boolean tls, InetSocketAddress bound) {
+    private static URI endpoint(boolean tls, InetSocketAddress asked, InetSocketAddress bound) {
         String host = bound.getAddress().isAnyLocalAddress()
-                ? (bound.getAddress() instanceof Inet6Address ? "::1" : "127.0.0.1")
+                ? (asked.getAddress() instanceof Inet6Address ? "::1" : "127.0.0.1")
                 : bound.getAddress().getHostAddress();
         String hostInUrl = host.contains(":") ? "[" + host + "]" : host;
         return URI.create((tls ? "https" : "http") + "://" + hostInUrl + ":" + bound.getPort());

@@ -5,16 +5,23 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.invoke.ServedInvoker;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.auth.AccessKey;
+import io.lambdoku.local.auth.StoredAccessKey;
 import io.lambdoku.local.server.LocalServer;
+import io.lambdoku.local.server.ServeOptions;
 import io.lambdoku.local.store.StoreException;
 import io.lambdoku.local.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,14 +33,27 @@ import picocli.CommandLine.Option;
 @Command(name = "local:serve", description = {
     "Serve the local backend over the AWS Lambda REST API, and the functions' logs over CloudWatch Logs",
     "(group /aws/lambda/NAME), so the AWS CLI, boto3, the SDKs and 'lambdoku --backend aws --endpoint-url URL'",
-    "work against it. Runs until stopped (Ctrl-C or SIGTERM)."})
+    "work against it. Runs until stopped (Ctrl-C or SIGTERM). Requests must be SigV4-signed, as AWS clients sign",
+    "them; on loopback any access key goes, elsewhere only the one given here."})
 public final class LocalServeCommand extends BaseCommand {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 9001).")
     int port = 9001;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: 127.0.0.1, loopback only).")
+    @Option(names = "--host", paramLabel = "HOST", description = {"Address to bind (default: 127.0.0.1, loopback only); any other",
+        "needs --access-key-id/--secret-access-key or --generate-credentials."})
     String host = "127.0.0.1";
+
+    @Option(names = "--access-key-id", paramLabel = "ID",
+            description = "Verify every request's signature with this access key (with --secret-access-key).")
+    String accessKeyId;
+
+    @Option(names = "--secret-access-key", paramLabel = "SECRET", description = "The secret of --access-key-id.")
+    String secretAccessKey;
+
+    @Option(names = "--generate-credentials", description = {"Verify signatures with an access key generated once into the store",
+        "(local/credentials.json, mode 0600) and printed at start."})
+    boolean generateCredentials;
 
     @Option(names = "--update-delay-ms", paramLabel = "MS",
             description = {"Keep State Pending / LastUpdateStatus InProgress this long after each change, as Lambda does",
@@ -58,6 +78,27 @@ public final class LocalServeCommand extends BaseCommand {
             session.output().error("--update-delay-ms must be between 0 and 600000, not " + updateDelayMs + ".");
             return ExitCodes.USAGE;
         }
+        if ((accessKeyId == null) != (secretAccessKey == null)) {
+            session.output().error("--access-key-id and --secret-access-key go together.");
+            return ExitCodes.USAGE;
+        }
+        if (generateCredentials && accessKeyId != null) {
+            session.output().error("Give --access-key-id and --secret-access-key, or --generate-credentials, not both.");
+            return ExitCodes.USAGE;
+        }
+        boolean beyondLoopback = beyondLoopback(host);
+        if (beyondLoopback && accessKeyId == null && !generateCredentials) {
+            session.output().error("Serving on " + host + " would let anyone who reaches it run commands as you: give"
+                    + " --access-key-id and --secret-access-key (or --generate-credentials), and --tls.");
+            return ExitCodes.USAGE;
+        }
+        Optional<AccessKey> givenKey;
+        try {
+            givenKey = accessKeyId == null ? Optional.empty() : Optional.of(new AccessKey(accessKeyId, secretAccessKey));
+        } catch (IllegalArgumentException e) {
+            session.output().error(e.getMessage());
+            return ExitCodes.USAGE;
+        }
         LocalOptions options = LocalOptions.fromEnvironment(launch.env());
         if (updateDelayMs == null && !launch.env().containsKey("LAMBDOKU_LOCAL_UPDATE_DELAY_MS")) {
             updateDelayMs = LocalOptions.SERVE_UPDATE_DELAY.toMillis(); // see there why
@@ -67,6 +108,7 @@ public final class LocalServeCommand extends BaseCommand {
         }
         LocalLambda lambda = LocalLambda.open(options);
         Optional<ServerCertificate> certificate;
+        Optional<StoredAccessKey.Loaded> stored;
         try {
             certificate = tls ? Optional.of(ServerCertificate.loadOrCreate(options.storeDir())) : Optional.empty();
         } catch (StoreException e) {
@@ -74,9 +116,18 @@ public final class LocalServeCommand extends BaseCommand {
             session.output().error("Cannot serve HTTPS: " + e.getMessage() + ".");
             return ExitCodes.FAILURE;
         }
+        try {
+            stored = generateCredentials ? Optional.of(StoredAccessKey.loadOrCreate(options.storeDir())) : Optional.empty();
+        } catch (StoreException e) {
+            lambda.close();
+            session.output().error("Cannot generate credentials: " + e.getMessage() + ".");
+            return ExitCodes.FAILURE;
+        }
+        Optional<AccessKey> key = stored.map(StoredAccessKey.Loaded::key).or(() -> givenKey);
         LocalServer server;
         try {
-            server = LocalServer.start(lambda, host, port, certificate.map(ServerCertificate::serverContext), session.events());
+            server = LocalServer.start(lambda, new ServeOptions(host, port, certificate.map(ServerCertificate::serverContext), key),
+                    session.events());
         } catch (UncheckedIOException e) {
             lambda.close();
             session.output().error("Cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
@@ -84,25 +135,49 @@ public final class LocalServeCommand extends BaseCommand {
             return ExitCodes.FAILURE;
         }
         String endpoint = server.endpoint().toString();
+        // lets 'lambdoku invoke' on this store use this server's warm environments; written before the
+        // banner, so whoever waits for the banner finds it
+        Path served = options.storeDir().resolve(ServedInvoker.FILE);
+        writeServed(served, ServedInvoker.describe(server.endpoint(), options.region(), key));
+        // printed in full only when generated here: a secret given on the command line is the user's already
+        String secretShown = stored.map(s -> s.key().secret()).orElse("<your --secret-access-key>");
         if (session.output().json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("endpoint", endpoint);
             m.put("store", options.storeDir().toString());
             certificate.ifPresent(c -> m.put("caBundle", c.pem().toString()));
+            m.put("verifiesSignatures", key.isPresent());
+            key.ifPresent(k -> m.put("accessKeyId", k.id()));
+            stored.ifPresent(s -> {
+                m.put("secretAccessKey", s.key().secret());
+                m.put("credentialsFile", s.file().toString());
+            });
             session.output().json(m);
         } else {
             session.output().line("lambdoku local serve: listening on " + endpoint + " (store " + options.storeDir() + ")");
+            if (beyondLoopback) {
+                session.output().line("Bound to " + host + ":" + server.address().getPort() + ": reachable from other machines.");
+            }
             certificate.ifPresent(c -> {
                 session.output().line("TLS: self-signed certificate of this store, " + c.pem() + "; trust it with");
                 session.output().line("  export AWS_CA_BUNDLE=" + c.pem() + " NODE_EXTRA_CA_CERTS=" + c.pem());
             });
+            if (key.isPresent()) {
+                session.output().line("Auth: every request's SigV4 signature is verified with access key " + key.get().id()
+                        + stored.map(s -> (s.created() ? ", generated into " : ", kept in ") + s.file()).orElse("") + "; sign with");
+                session.output().line("  export AWS_ACCESS_KEY_ID=" + key.get().id() + " AWS_SECRET_ACCESS_KEY=" + secretShown);
+            } else {
+                session.output().line("Auth: requests must be SigV4-signed (AWS clients sign); on loopback any access key goes, e.g.");
+                session.output().line("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
+            }
             session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
             session.output().line("     aws logs filter-log-events --endpoint-url " + endpoint + " --log-group-name /aws/lambda/NAME");
         }
+        if (beyondLoopback && certificate.isEmpty()) {
+            session.output().note("Warning: without --tls, requests, function code and config vars cross the network in clear"
+                    + " text; serve with --tls.");
+        }
         session.launch().out().flush();
-        // lets 'lambdoku invoke' on this store use this server's warm environments
-        Path served = options.storeDir().resolve(ServedInvoker.FILE);
-        writeServed(served, endpoint);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -122,13 +197,24 @@ public final class LocalServeCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private static void writeServed(Path file, String endpoint) {
+    /** Mode 0600 from the start: it may hold the access key, as credentials.json does. */
+    private static void writeServed(Path file, Map<String, Object> description) {
         try {
-            Path tmp = Files.createTempFile(file.getParent(), "serve", ".tmp");
-            Files.writeString(tmp, "{\"endpoint\": \"" + endpoint + "\", \"pid\": " + ProcessHandle.current().pid() + "}");
+            Path tmp = Files.createTempFile(file.getParent(), "serve", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(tmp, JSON.std.asBytes(description));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // invocations from other processes then run in-process; serving still works
+        }
+    }
+
+    /** Whether {@code host} is an address other machines may reach; an unknown name fails at bind, saying so. */
+    private static boolean beyondLoopback(String host) {
+        try {
+            return !InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 }

@@ -4,7 +4,9 @@ import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.release.ReleaseScenarios;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.auth.AccessKey;
 import io.lambdoku.local.server.LocalServer;
+import io.lambdoku.local.server.ServeOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,8 @@ class AwsOverLocalServeIT extends ReleaseScenarios {
     @BeforeEach
     void start() {
         local = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ofMillis(40)));
-        server = LocalServer.start(local, "127.0.0.1", 0);
+        // verifying with the secret, so every request the SDK signs is checked by local serve's SigV4
+        server = LocalServer.start(local, ServeOptions.loopback(0).withAccessKey(new AccessKey("test", "test")));
         URI endpoint = URI.create("http://127.0.0.1:" + server.address().getPort());
         aws = AwsLambda.open(new AwsOptions(Optional.of("us-east-1"), Optional.empty(), Optional.of(endpoint),
                 Optional.empty(), Optional.of(new AwsOptions.StaticKeys("test", "test", Optional.empty()))));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdoku.aws.CaseReplay.Outcome;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.auth.AccessKey;
 import io.lambdoku.local.server.LocalServer;
+import io.lambdoku.local.server.ServeOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +47,8 @@ class RecordedAwsAnswersIT {
         List<Outcome> outcomes;
         try (LocalLambda local = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", home.toString()))
                 .withUpdateDelay(LocalOptions.SERVE_UPDATE_DELAY))) {
-            LocalServer server = LocalServer.start(local, "127.0.0.1", 0);
+            // verifying signatures with the secret SignedLambdaHttp signs with (the SDK's own signer)
+            LocalServer server = LocalServer.start(local, ServeOptions.loopback(0).withAccessKey(new AccessKey("test", "test")));
             try {
                 URI endpoint = URI.create("http://127.0.0.1:" + server.address().getPort());
                 outcomes = replay(endpoint, load(), LocalOptions.ACCOUNT, "arn:aws:iam::" + LocalOptions.ACCOUNT + ":role/lambda-role");

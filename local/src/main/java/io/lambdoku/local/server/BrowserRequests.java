@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Refuses what web browsers send on a page's behalf. Any page can make a browser POST to 127.0.0.1
- * with a "simple" content type (text/plain, forms) without asking the server first; such a request
- * once created and invoked a function here. AWS clients never send an Origin or those content types.
+ * with a "simple" content type (text/plain, forms) without asking the server first, signed at most in
+ * its query (presigned); such a request once created and invoked a function here. AWS clients never
+ * send an Origin, nor those content types without an Authorization header.
  */
 final class BrowserRequests {
 
@@ -27,7 +28,10 @@ final class BrowserRequests {
         if (site.isPresent()) {
             throw refused("requests that web pages start (Sec-Fetch-Site: " + site.get() + ")");
         }
-        Optional<String> type = ex.header("Content-Type")
+        // A page can send these types only without headers of its own, so never with an Authorization
+        // header; the AWS SDK for Java over HttpURLConnection does send a form type with one (an Invoke
+        // without payload gets HttpURLConnection's default), and must be served.
+        Optional<String> type = ex.header("Content-Type").filter(t -> ex.header("Authorization").isEmpty())
                 .map(t -> t.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).filter(FORM_TYPES::contains);
         if (type.isPresent()) {
             throw refused("Content-Type " + type.get() + ", which web pages can send anywhere unasked;"

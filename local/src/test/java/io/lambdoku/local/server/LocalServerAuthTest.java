@@ -8,10 +8,13 @@ import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.auth.AccessKey;
 import io.lambdoku.local.runtime.InvocationQueries;
+import io.lambdoku.local.auth.SigV4Signer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -98,15 +101,27 @@ class LocalServerAuthTest {
         assertThat(textPlain.status()).isEqualTo(403);
         assertThat(textPlain.errorType()).contains("AccessDeniedException");
         assertThat(textPlain.json().get("message").toString()).contains("Origin: http://evil.example");
-        // each mark alone, even on a well-signed request
-        for (String[] header : new String[][] {{"Origin", "http://evil.example"}, {"Origin", "null"},
-                {"Content-Type", "text/plain"}, {"Content-Type", "application/x-www-form-urlencoded"},
-                {"Content-Type", "multipart/form-data; boundary=x"}, {"Sec-Fetch-Site", "cross-site"}}) {
+        // each browser mark alone, even on a well-signed request
+        for (String[] header : new String[][] {{"Origin", "http://evil.example"}, {"Origin", "null"}, {"Sec-Fetch-Site", "cross-site"}}) {
             SignedHttp.Response r = http.request("POST", FUNCTIONS).json(newFunction("csrf")).header(header[0], header[1]).send();
             assertThat(r.status()).as("%s: %s", header[0], header[1]).isEqualTo(403);
             assertThat(r.headers().get("content-type")).isEqualTo("application/json");
         }
+        // a page's form or text/plain POST, signed in its query as a page could sign it
+        URI base = URI.create("http://127.0.0.1:" + server.address().getPort() + FUNCTIONS);
+        URI presigned = new SigV4Signer(SignedHttp.ANY_KEY, "us-east-1", "lambda", Clock.systemUTC()).presign("POST", base, Duration.ofMinutes(5));
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            SignedHttp.Response r = http.request("POST", presigned.getRawPath() + "?" + presigned.getRawQuery()).unsigned()
+                    .json(newFunction("csrf")).header("Content-Type", type).send();
+            assertThat(r.status()).as(type).isEqualTo(403);
+            assertThat(r.json().get("message").toString()).contains("Content-Type " + type.split(";")[0]);
+        }
         assertThat(lambda.listFunctions()).isEmpty();
+
+        // no page sends an Authorization header unasked; the AWS SDK for Java over HttpURLConnection sends a
+        // form content type with one when an Invoke has no payload
+        assertThat(http.request("POST", FUNCTIONS).json(newFunction("sdk")).header("Content-Type", "application/x-www-form-urlencoded")
+                .send().status()).isEqualTo(201);
     }
 
     @Test

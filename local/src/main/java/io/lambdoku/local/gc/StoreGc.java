@@ -1,5 +1,6 @@
 package io.lambdoku.local.gc;
 
+import io.lambdoku.local.store.Trees;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.logs.LogRetention;
 import io.lambdoku.local.store.BlobIntents;

@@ -1,5 +1,6 @@
 package io.lambdoku.local.runtime;
 
+import io.lambdoku.local.store.Trees;
 import io.lambdoku.local.store.NoSpaceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,8 +127,8 @@ final class CodeCache {
         } catch (IOException | RuntimeException e) {
             // judged before the half tree is removed: after that the disk no longer looks full
             Optional<NoSpaceException> full = NoSpaceException.of(e, root.getParent());
-            CodeTree.deleteQuietly(tmp);
-            CodeTree.deleteQuietly(hashTmp);
+            Trees.deleteQuietly(tmp);
+            Trees.deleteQuietly(hashTmp);
             if (full.isPresent()) {
                 throw full.get();
             }
@@ -142,7 +143,7 @@ final class CodeCache {
         }
         Path trash = root.resolve(".discarded-" + UUID.randomUUID());
         Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
-        CodeTree.deleteQuietly(trash);
+        Trees.deleteQuietly(trash);
     }
 
     private Path treeFile(String hex) {

@@ -1,4 +1,4 @@
-package io.lambdoku.local.gc;
+package io.lambdoku.local.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +14,14 @@ import java.util.Set;
 
 /**
  * Deletes a file or a whole tree. Unpacked code is read-only, so a folder is made writable by its
- * owner before its entries are removed.
+ * owner before its entries are removed. One deleter for gc and the code cache's own clean-ups.
  */
-final class Trees {
+public final class Trees {
 
     private Trees() {
     }
 
-    static void delete(Path root) {
+    public static void delete(Path root) {
         try {
             if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.deleteIfExists(root);
@@ -58,6 +58,18 @@ final class Trees {
             // another gc got there first
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For clean-up after a failure: what cannot be removed now is left for gc. */
+    public static void deleteQuietly(Path root) {
+        if (root == null) {
+            return;
+        }
+        try {
+            delete(root);
+        } catch (UncheckedIOException e) {
+            // a leftover under a dot-name is never mistaken for an unpacked tree; gc removes it
         }
     }
 

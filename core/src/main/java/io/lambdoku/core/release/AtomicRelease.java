@@ -39,14 +39,17 @@ public final class AtomicRelease {
     }
 
     public ReleaseOutcome apply(String function, Change change, String unchangedMessage) {
-        Optional<Recovered> recovered = pending.finish(function);
-        return applyChange(function, change, unchangedMessage).withRecovered(recovered);
+        PendingRelease.Outcome finished = pending.finish(function);
+        return applyChange(function, change, unchangedMessage, finished.latest()).withRecovered(finished.recovered());
     }
 
-    private ReleaseOutcome applyChange(String function, Change change, String unchangedMessage) {
+    /** {@code alreadyRead}: $LATEST as just read and settled, for the first attempt (one call less per change). */
+    private ReleaseOutcome applyChange(String function, Change change, String unchangedMessage,
+                                       Optional<FunctionConfig> alreadyRead) {
         Optional<String> pendingDescription = Optional.empty();
         for (int attempt = 1; ; attempt++) {
-            FunctionConfig latest = waiter.settled(api.getFunction(function, FunctionConfig.LATEST));
+            FunctionConfig latest = attempt == 1 && alreadyRead.isPresent() ? alreadyRead.get()
+                    : waiter.settled(api.getFunction(function, FunctionConfig.LATEST));
             Optional<Update> update = change.against(latest);
             try {
                 if (update.isEmpty()) {

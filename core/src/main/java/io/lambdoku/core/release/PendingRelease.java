@@ -43,19 +43,26 @@ public final class PendingRelease {
         this.log = new ReleaseLog(api);
     }
 
+    /**
+     * What finishing found: the release it made, or else the settled $LATEST it compared, which the
+     * change about to be applied can start from instead of reading it again.
+     */
+    record Outcome(Optional<Recovered> recovered, Optional<FunctionConfig> latest) {
+    }
+
     /** Publishes what $LATEST holds beyond the newest release, if anything. */
-    Optional<Recovered> finish(String function) {
+    Outcome finish(String function) {
         for (int attempt = 1; ; attempt++) {
             FunctionConfig latest = waiter.settled(api.getFunction(function, FunctionConfig.LATEST));
             Optional<Release> newest = log.list(function, 1).stream().findFirst();
             Optional<String> found = found(newest, latest);
             if (found.isEmpty()) {
-                return Optional.empty();
+                return new Outcome(Optional.empty(), Optional.of(latest));
             }
             try {
                 FunctionConfig version = api.publishVersion(function, message(newest, latest, found.get()),
                         Optional.of(latest.codeSha256()), Optional.of(latest.revisionId()));
-                return Optional.of(new Recovered(found.get(), Release.of(version)));
+                return new Outcome(Optional.of(new Recovered(found.get(), Release.of(version))), Optional.empty());
             } catch (PreconditionFailedException | UpdateInProgressException raced) {
                 // someone changed or published $LATEST meanwhile (perhaps the interrupted change's own
                 // command, still running after all): look again

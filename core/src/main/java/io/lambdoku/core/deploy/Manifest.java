@@ -1,6 +1,7 @@
 package io.lambdoku.core.deploy;
 
 import io.lambdoku.core.code.PackageSpec;
+import io.lambdoku.core.infra.FunctionInfra;
 import io.lambdoku.core.lambda.FunctionSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * A function's lambdoku.json, already checked: what the function is (name, runtime, handler, memory,
  * timeout, role, architecture, description, default environment, layers) and how its folder is
- * packaged (include/exclude globs, build command, files to substitute #{tokens} in).
+ * packaged (include/exclude globs, build command, files to substitute #{tokens} in), and what lives
+ * around it ({@link FunctionInfra}: role to create, schedules, alarms, concurrency, aliases).
  */
 public record Manifest(
         Path dir,
@@ -27,7 +29,8 @@ public record Manifest(
         List<String> include,
         List<String> exclude,
         Optional<String> build,
-        List<String> substitute) {
+        List<String> substitute,
+        FunctionInfra infra) {
 
     public static final String FILE = "lambdoku.json";
 
@@ -37,6 +40,15 @@ public record Manifest(
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         substitute = List.copyOf(substitute);
+        infra = infra == null ? FunctionInfra.NONE : infra;
+    }
+
+    /** A manifest that declares nothing around its function. */
+    public Manifest(Path dir, String name, String runtime, String handler, int memory, int timeout, Optional<String> role,
+                    String architecture, String description, Map<String, String> environment, List<String> layers,
+                    List<String> include, List<String> exclude, Optional<String> build, List<String> substitute) {
+        this(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment, layers, include,
+                exclude, build, substitute, FunctionInfra.NONE);
     }
 
     /**

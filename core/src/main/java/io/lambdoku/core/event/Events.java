@@ -23,4 +23,16 @@ public interface Events {
      */
     default void functionsNotIsolated(String reason) {
     }
+
+    /** A named step of a longer operation starts (build, upload, publish, point alias…): progress on a TTY. */
+    default void step(String function, String step) {
+    }
+
+    /** Another writer holds the function's lock; the operation waits for it (up to its --lock-timeout). */
+    default void waitingForLock(String function, String holder, String operation, java.time.Duration age) {
+    }
+
+    /** A lock whose holder stopped heartbeating was taken over (and recorded in the app's activity). */
+    default void lockTakenOver(String function, String holder, String operation, java.time.Duration age) {
+    }
 }

@@ -67,4 +67,14 @@ public interface LambdaApi {
      * artifact store, or failing that from wherever the backend keeps a version's code.
      */
     boolean hasCode(StoredCode code);
+
+    /** The function's reserved concurrency (PutFunctionConcurrency), empty when it has none. */
+    default Optional<Integer> reservedConcurrency(String name) {
+        throw new UnsupportedOperationException("reserved concurrency: not yet implemented by this backend");
+    }
+
+    /** Sets the reserved concurrency, or removes it when empty (DeleteFunctionConcurrency). */
+    default void putReservedConcurrency(String name, Optional<Integer> reserved) {
+        throw new UnsupportedOperationException("reserved concurrency: not yet implemented by this backend");
+    }
 }

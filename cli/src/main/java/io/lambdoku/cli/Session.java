@@ -4,12 +4,15 @@ import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.infra.Infra;
+import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.infra.LocalInfra;
 import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.local.runtime.LocalInvoker;
 import io.lambdoku.core.secret.Fingerprints;
@@ -102,6 +105,16 @@ public final class Session implements AutoCloseable {
             return localInvoker;
         }
         return (AwsLambda) api;
+    }
+
+    /** Roles, schedules and alarms around functions: tables of the local store; on AWS, not yet. */
+    public Infra infra() {
+        LambdaApi api = api();
+        if (api instanceof LocalLambda l) {
+            return new LocalInfra(l);
+        }
+        throw new BackendException("Roles, schedules and alarms are not yet supported on the aws backend; use the local"
+                + " backend for now.");
     }
 
     /** Logs and metrics: the local store's records, or CloudWatch on AWS. */

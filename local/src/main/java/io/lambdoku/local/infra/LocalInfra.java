@@ -178,12 +178,17 @@ public final class LocalInfra implements Infra {
      * in {@code expected} (a concurrent evaluator that got there first wins). The same state only renews the reason.
      */
     public boolean transition(String name, String expected, String state, String reason, Instant at) {
+        return transition(name, expected, state, reason, reason, at);
+    }
+
+    /** As above, with the history's own wording of the change ({@code historyReason}: the reason, and what actions did). */
+    public boolean transition(String name, String expected, String state, String reason, String historyReason, Instant at) {
         return db.write(c -> {
             int changed = Sql.execute(c, "UPDATE alarms SET state = ?, reason = ?, updated = ? WHERE name = ? AND state = ?",
                     state, reason, at.toEpochMilli(), name, expected);
             if (changed == 1 && !expected.equals(state)) {
                 Sql.execute(c, "INSERT INTO alarm_history(function, alarm, from_state, to_state, reason, at)"
-                        + " SELECT function, name, ?, ?, ?, ? FROM alarms WHERE name = ?", expected, state, reason,
+                        + " SELECT function, name, ?, ?, ?, ? FROM alarms WHERE name = ?", expected, state, historyReason,
                         at.toEpochMilli(), name);
             }
             return changed == 1;

@@ -117,6 +117,11 @@ public final class LocalServer implements AutoCloseable {
         return http.getAddress();
     }
 
+    /** The invoker behind Invoke, whose warm environments other work of 'local serve' (schedules) shares. */
+    public LocalInvoker invoker() {
+        return invoker;
+    }
+
     /** Where clients reach this server: its scheme, and the address and port it is really bound to. */
     public URI endpoint() {
         return endpoint;

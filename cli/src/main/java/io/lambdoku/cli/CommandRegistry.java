@@ -19,6 +19,8 @@ import io.lambdoku.cli.config.ConfigUnsetCommand;
 import io.lambdoku.cli.deploy.BuildCommand;
 import io.lambdoku.cli.deploy.DeployCommand;
 import io.lambdoku.cli.deploy.DiffCommand;
+import io.lambdoku.cli.infra.AlarmsCommand;
+import io.lambdoku.cli.infra.SchedulesCommand;
 import io.lambdoku.cli.invoke.InvokeCommand;
 import io.lambdoku.cli.invoke.LogsCommand;
 import io.lambdoku.cli.invoke.LogsRetentionCommand;
@@ -80,6 +82,8 @@ final class CommandRegistry {
         m.put("logs", LogsCommand::new);
         m.put("logs:retention", LogsRetentionCommand::new);
         m.put("metrics", MetricsCommand::new);
+        m.put("schedules", SchedulesCommand::new);
+        m.put("alarms", AlarmsCommand::new);
         m.put("setup", SetupCommand::new);
         m.put("local:serve", LocalServeCommand::new);
         m.put("gc", GcCommand::new);

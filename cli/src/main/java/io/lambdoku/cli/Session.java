@@ -58,6 +58,11 @@ public final class Session implements AutoCloseable {
                 "No app given and no .lambdoku file here; pass -a NAME or run 'lambdoku init NAME' in this folder."));
     }
 
+    /** -a values, else the app of .lambdoku, else none: for listings that then cover every function. */
+    public Optional<List<String>> appsIfNamed() {
+        return global.apps.isEmpty() && appFile().isEmpty() ? Optional.empty() : Optional.of(apps());
+    }
+
     /** --backend, LAMBDOKU_BACKEND, .lambdoku, an ARN among the apps (aws), else local. */
     public String backendName() {
         if (global.backend != null) {

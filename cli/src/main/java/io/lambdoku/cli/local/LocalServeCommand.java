@@ -10,6 +10,7 @@ import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.auth.AccessKey;
 import io.lambdoku.local.auth.StoredAccessKey;
+import io.lambdoku.local.infra.InfraLoop;
 import io.lambdoku.local.server.LocalServer;
 import io.lambdoku.local.server.ServeOptions;
 import io.lambdoku.local.store.StoreException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,6 +108,7 @@ public final class LocalServeCommand extends BaseCommand {
         if (updateDelayMs != null) {
             options = new LocalOptions(options.home(), options.region(), Duration.ofMillis(updateDelayMs));
         }
+        Duration tick = InfraLoop.tick(launch.env());
         LocalLambda lambda = LocalLambda.open(options);
         Optional<ServerCertificate> certificate;
         Optional<StoredAccessKey.Loaded> stored;
@@ -134,6 +137,9 @@ public final class LocalServeCommand extends BaseCommand {
                     + "); pick another --port.");
             return ExitCodes.FAILURE;
         }
+        // fires schedules and evaluates alarms; its problems (a schedule that could not fire) go to stderr
+        InfraLoop infraLoop = InfraLoop.start(lambda, server.invoker(), Clock.systemUTC(), tick,
+                session.output()::note);
         String endpoint = server.endpoint().toString();
         // lets 'lambdoku invoke' on this store use this server's warm environments; written before the
         // banner, so whoever waits for the banner finds it
@@ -170,6 +176,7 @@ public final class LocalServeCommand extends BaseCommand {
                 session.output().line("Auth: requests must be SigV4-signed (AWS clients sign); on loopback any access key goes, e.g.");
                 session.output().line("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
             }
+            session.output().line("Schedules: fired here ('lambdoku schedules'); alarms: evaluated here ('lambdoku alarms').");
             session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
             session.output().line("     aws logs filter-log-events --endpoint-url " + endpoint + " --log-group-name /aws/lambda/NAME");
         }
@@ -185,6 +192,7 @@ public final class LocalServeCommand extends BaseCommand {
             } catch (IOException e) {
                 // a stale file is ignored by readers once this process is gone
             }
+            infraLoop.close();
             server.close();
             lambda.close();
             stopped.countDown();

@@ -25,6 +25,7 @@ import io.lambdoku.local.store.Database;
 import io.lambdoku.local.store.NoSpaceException;
 import io.lambdoku.local.store.OwnerOnly;
 import io.lambdoku.local.store.SettingsJson;
+import io.lambdoku.local.store.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -565,17 +566,11 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     }
 
     static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
+        return Sql.prepare(c, sql, args);
     }
 
     static int execute(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
-        }
+        return Sql.execute(c, sql, args);
     }
 
     private long busyUntil() {

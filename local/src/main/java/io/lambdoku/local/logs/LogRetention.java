@@ -2,6 +2,7 @@ package io.lambdoku.local.logs;
 
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.local.store.Database;
+import io.lambdoku.local.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -176,16 +177,10 @@ public final class LogRetention {
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
+        return Sql.prepare(c, sql, args);
     }
 
     private static int execute(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
-        }
+        return Sql.execute(c, sql, args);
     }
 }

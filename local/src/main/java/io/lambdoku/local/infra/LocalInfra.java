@@ -78,7 +78,7 @@ public final class LocalInfra implements Infra {
         return scheduleRows(function).stream().map(ScheduleRow::spec).toList();
     }
 
-    /** The function's schedules with when each was made and last fired; every function's when {@code function} is empty. */
+    /** The function's schedules with when each was made and last fired; every function's when {@code function} is null. */
     public List<ScheduleRow> scheduleRows(String function) {
         String where = function == null ? "" : " WHERE function = ?";
         Object[] args = function == null ? new Object[0] : new Object[] {function};

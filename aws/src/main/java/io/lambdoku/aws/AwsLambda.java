@@ -7,8 +7,10 @@ import io.lambdoku.core.invoke.LogEvent;
 import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.core.invoke.InvokeRequest;
 import io.lambdoku.core.invoke.InvokeResult;
+import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.lambda.CodeChangedException;
 import io.lambdoku.core.lambda.CodeSource;
 import io.lambdoku.core.lambda.CodeZip;
@@ -19,6 +21,7 @@ import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.StoredCode;
+import io.lambdoku.core.lock.LockStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,6 +246,26 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     @Override
     public List<MinuteMetrics> metrics(String function, long sinceMs, Optional<String> qualifier) {
         return new AwsTelemetry(clients, errors).metrics(function, sinceMs, qualifier);
+    }
+
+    /** Functions' locks, kept in the artifact bucket (see {@link S3LockStore}). */
+    public LockStore lockStore() {
+        return new S3LockStore(clients.s3(), lockBucket(), errors);
+    }
+
+    /** The apps' activity, kept in the artifact bucket (see {@link S3Activity}). */
+    public Activity activity() {
+        return new S3Activity(clients.s3(), lockBucket(), errors);
+    }
+
+    /**
+     * Without the bucket there is nowhere every run can see to keep a lock, and writing unlocked would let two
+     * deploys interleave: refused, naming the one command that makes it.
+     */
+    private String lockBucket() {
+        return clients.options().artifactBucket().orElseThrow(() -> new BackendException("The aws backend keeps each"
+                + " function's lock in the artifact bucket, and none is set; run 'lambdoku setup' once (or pass"
+                + " --artifact-bucket / set LAMBDOKU_ARTIFACT_BUCKET)."));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class LocalLockStore implements LockStore {
 
     private static final String COLUMNS = "function, lease_id, generation, operation, holder, pid, created, heartbeat, ttl_ms";
+    private static final String LEASE_COLUMNS = "operation, holder, pid, created, heartbeat, ttl_ms";
 
     private final Database db;
 
@@ -35,9 +36,11 @@ public final class LocalLockStore implements LockStore {
     @Override
     public Optional<StoredLease> create(Lease lease) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO locks(" + COLUMNS
-                    + ") VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO locks(" + LEASE_COLUMNS
+                    + ", function, lease_id, generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
                 bind(ps, lease);
+                ps.setString(7, lease.function());
+                ps.setString(8, lease.id());
                 return ps.executeUpdate() == 1 ? Optional.of(new StoredLease(lease, version(lease.id(), 1))) : Optional.empty();
             }
         });
@@ -48,17 +51,11 @@ public final class LocalLockStore implements LockStore {
         String[] v = expected.version().split("/", 2);
         long next = Long.parseLong(v[1]) + 1;
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE locks SET lease_id = ?, generation = ?, operation = ?,"
-                    + " holder = ?, pid = ?, created = ?, heartbeat = ?, ttl_ms = ? WHERE function = ? AND lease_id = ?"
-                    + " AND generation = ?")) {
-                ps.setString(1, lease.id());
-                ps.setLong(2, next);
-                ps.setString(3, lease.operation());
-                ps.setString(4, lease.holder());
-                ps.setLong(5, lease.pid());
-                ps.setLong(6, lease.created().toEpochMilli());
-                ps.setLong(7, lease.heartbeat().toEpochMilli());
-                ps.setLong(8, lease.ttl().toMillis());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE locks SET (" + LEASE_COLUMNS + ", lease_id, generation)"
+                    + " = (?, ?, ?, ?, ?, ?, ?, ?) WHERE function = ? AND lease_id = ? AND generation = ?")) {
+                bind(ps, lease);
+                ps.setString(7, lease.id());
+                ps.setLong(8, next);
                 ps.setString(9, lease.function());
                 ps.setString(10, v[0]);
                 ps.setLong(11, Long.parseLong(v[1]));
@@ -96,15 +93,14 @@ public final class LocalLockStore implements LockStore {
         }
     }
 
+    /** The lease's own fields, as parameters 1 to 6 in the order of {@link #LEASE_COLUMNS}. */
     private static void bind(PreparedStatement ps, Lease lease) throws SQLException {
-        ps.setString(1, lease.function());
-        ps.setString(2, lease.id());
-        ps.setString(3, lease.operation());
-        ps.setString(4, lease.holder());
-        ps.setLong(5, lease.pid());
-        ps.setLong(6, lease.created().toEpochMilli());
-        ps.setLong(7, lease.heartbeat().toEpochMilli());
-        ps.setLong(8, lease.ttl().toMillis());
+        ps.setString(1, lease.operation());
+        ps.setString(2, lease.holder());
+        ps.setLong(3, lease.pid());
+        ps.setLong(4, lease.created().toEpochMilli());
+        ps.setLong(5, lease.heartbeat().toEpochMilli());
+        ps.setLong(6, lease.ttl().toMillis());
     }
 
     private static String version(String leaseId, long generation) {

@@ -60,7 +60,7 @@ final class AwsRoles {
         if (existing.isEmpty()) {
             create(spec);
         } else {
-            requireOurs(existing.get());
+            requireOurs(existing.get(), spec.function());
             if (!RolePolicy.parse(existing.get().assumeRolePolicyDocument()).equals(RolePolicy.parse(RoleSpec.LAMBDA_TRUST_POLICY))) {
                 iam(name, () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(RoleSpec.LAMBDA_TRUST_POLICY)));
             }
@@ -77,7 +77,7 @@ final class AwsRoles {
         if (role.isEmpty()) {
             return;
         }
-        requireOurs(role.get());
+        requireOurs(role.get(), function(role.get()).orElse(""));
         for (String arn : attached(name)) {
             iam(name, () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(arn)));
         }
@@ -128,11 +128,17 @@ final class AwsRoles {
         return tags.stream().filter(t -> FUNCTION_TAG.equals(t.key())).map(Tag::value).findFirst();
     }
 
-    private void requireOurs(Role role) {
-        if (function(role).isEmpty()) {
+    /** A role lambdoku made for another function is not taken over either: that function would lose its logs. */
+    private void requireOurs(Role role, String function) {
+        Optional<String> madeFor = function(role);
+        if (madeFor.isEmpty()) {
             throw new ResourceConflictException("The IAM role " + role.roleName() + " exists but lambdoku did not create it "
                     + "(it has no " + FUNCTION_TAG + " tag), so lambdoku will not change it; use it by ARN in \"role\", "
                     + "or give the role lambdoku creates another name.");
+        }
+        if (!madeFor.get().equals(function)) {
+            throw new ResourceConflictException("The IAM role " + role.roleName() + " is the role lambdoku created for function "
+                    + madeFor.get() + ", not " + function + "; give " + function + "'s role another name.");
         }
     }
 

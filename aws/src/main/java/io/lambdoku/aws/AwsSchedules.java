@@ -65,11 +65,12 @@ final class AwsSchedules {
                     + "only; write the expression in UTC and drop \"timezone\".");
         }
         String rule = RuleNames.of(function, schedule.name());
-        String ruleArn = events(function, schedule, () -> events().putRule(b -> b.name(rule)
+        // the permission first, from the rule's known ARN: a missing function then fails before any rule exists
+        new InvokePermission(clients, errors).allow(function, rule, arns.rule(rule));
+        events(function, schedule, () -> events().putRule(b -> b.name(rule)
                 .scheduleExpression(schedule.expression())
                 .state(schedule.enabled() ? RuleState.ENABLED : RuleState.DISABLED)
-                .description(MARK + schedule.name() + " of " + function)).ruleArn());
-        new InvokePermission(clients, errors).allow(function, rule, ruleArn);
+                .description(MARK + schedule.name() + " of " + function)));
         PutTargetsResponse put = events(function, schedule, () -> events().putTargets(b -> b.rule(rule)
                 .targets(Target.builder().id(TARGET_ID).arn(arns.function(function)).input(schedule.payload().orElse(null)).build())));
         if (put.failedEntryCount() != null && put.failedEntryCount() > 0) {

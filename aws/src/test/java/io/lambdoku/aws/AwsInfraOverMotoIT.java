@@ -127,6 +127,15 @@ class AwsInfraOverMotoIT {
     }
 
     @Test
+    void aRoleMadeForAnotherFunctionIsNotTakenOver() {
+        infra.putRole(new RoleSpec("lambdoku-shop", "shop", List.of(READ_BUCKET), List.of()));
+
+        assertThatThrownBy(() -> infra.putRole(new RoleSpec("lambdoku-shop", "cart", List.of(), List.of())))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("created for function shop, not cart");
+        assertThat(infra.role("lambdoku-shop").orElseThrow().spec().statements()).containsExactly(READ_BUCKET);
+    }
+
+    @Test
     void aStatementIamRefusesIsOneSentenceNamingTheRole() {
         Map<String, Object> bad = Map.of("Effect", "Allow", "Action", "s3:GetObject", "Resource", "not-an-arn");
 
@@ -193,6 +202,15 @@ class AwsInfraOverMotoIT {
         assertThatThrownBy(() -> infra.putSchedule("shop", paris)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("Europe/Paris").hasMessageContaining("UTC only");
         assertThat(aws.clients().events().listRules(b -> b.namePrefix("shop")).rules()).isEmpty();
+    }
+
+    @Test
+    void aScheduleOfAMissingFunctionFailsBeforeAnyRuleExists() {
+        ScheduleSpec nightly = new ScheduleSpec("nightly", "rate(1 day)", "UTC", Optional.empty(), true);
+
+        assertThatThrownBy(() -> infra.putSchedule("gone", nightly))
+                .isInstanceOf(io.lambdoku.core.lambda.ResourceNotFoundException.class);
+        assertThat(aws.clients().events().listRules(b -> b.namePrefix("gone")).rules()).isEmpty();
     }
 
     @Test

@@ -47,6 +47,12 @@ public final class AwsClients implements AutoCloseable {
         this.options = options;
     }
 
+    /** With a given HTTP client: tests answer the SDK's requests themselves, with no network. */
+    AwsClients(AwsOptions options, SdkHttpClient http) {
+        this.options = options;
+        this.http = http;
+    }
+
     public AwsOptions options() {
         return options;
     }

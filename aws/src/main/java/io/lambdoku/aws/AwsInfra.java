@@ -7,25 +7,26 @@ import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.infra.RoleSpec;
 import io.lambdoku.core.infra.RoleState;
 import io.lambdoku.core.infra.ScheduleSpec;
-import io.lambdoku.core.lambda.BackendException;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@link Infra} on AWS: roles in IAM ({@link AwsRoles}), schedules as EventBridge rules
- * ({@link AwsSchedules}), alarms in CloudWatch. Only delegates; shares the SDK clients of the
+ * ({@link AwsSchedules}), alarms in CloudWatch ({@link AwsAlarms}). Only delegates; shares the SDK clients of the
  * {@link AwsLambda} it sits beside, whose owner closes them.
  */
 public final class AwsInfra implements Infra {
 
     private final AwsRoles roles;
     private final AwsSchedules schedules;
+    private final AwsAlarms alarms;
 
     public AwsInfra(AwsClients clients) {
         AwsErrors errors = new AwsErrors(clients.options().endpoint().map(Object::toString).orElse("AWS"));
         AwsArns arns = new AwsArns(clients, errors);
         this.roles = new AwsRoles(clients, errors, arns);
         this.schedules = new AwsSchedules(clients, errors, arns);
+        this.alarms = new AwsAlarms(clients);
     }
 
     @Override
@@ -60,25 +61,21 @@ public final class AwsInfra implements Infra {
 
     @Override
     public List<AlarmState> alarms(String function) {
-        throw notYet();
+        return alarms.alarms(function);
     }
 
     @Override
     public void putAlarm(String function, AlarmSpec alarm) {
-        throw notYet();
+        alarms.putAlarm(function, alarm);
     }
 
     @Override
     public void deleteAlarm(String function, String name) {
-        throw notYet();
+        alarms.deleteAlarm(function, name);
     }
 
     @Override
     public List<AlarmTransition> alarmHistory(String function, String alarm) {
-        throw notYet();
-    }
-
-    private static BackendException notYet() {
-        return new BackendException("alarms on the aws backend: not yet");
+        return alarms.alarmHistory(function, alarm);
     }
 }

@@ -1,7 +1,6 @@
 package io.lambdoku.aws;
 
 import io.lambdoku.core.lambda.InvalidParameterException;
-import io.lambdoku.core.release.Backoff;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,7 +16,9 @@ final class RolePropagation {
 
     /** How long IAM usually takes is "a few seconds"; beyond this something else is wrong with the role. */
     static final Duration BOUND = Duration.ofSeconds(30);
-    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8), Integer.MAX_VALUE);
+    /** Pauses double from the first to the longest: 0.5, 1, 2, 4, 8, 8… s. No jitter: nothing races us for the role. */
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
 
     private final Consumer<Duration> sleep;
 
@@ -57,11 +58,15 @@ final class RolePropagation {
                             + "policy lets lambda.amazonaws.com assume it (sts:AssumeRole) and try again.",
                             e.awsErrorDetails().errorMessage());
                 }
-                Duration pause = BACKOFF.delayBefore(attempt);
+                Duration pause = pauseBefore(attempt);
                 sleep.accept(pause);
                 waitedMs += pause.toMillis();
             }
         }
+    }
+
+    private static Duration pauseBefore(int attempt) {
+        return Duration.ofMillis(Math.min(LONGEST_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(attempt, 16)));
     }
 
     private static void sleep(Duration d) {

@@ -1,10 +1,12 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.aws.AwsInfra;
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
@@ -40,6 +42,7 @@ public final class Session implements AutoCloseable {
     private Optional<AppFile> appFile;
     private LocalLambda local;
     private AwsLambda aws;
+    private AwsInfra awsInfra;
     private LocalInvoker localInvoker;
     private LeasedGuard guard;
 
@@ -156,6 +159,21 @@ public final class Session implements AutoCloseable {
         }
         return new LockSettings(ttl.isEmpty() ? LockSettings.DEFAULT_TTL : Duration.ofSeconds(Long.parseLong(ttl)),
                 global.lockTimeout == null ? Duration.ZERO : DurationText.parse("--lock-timeout", global.lockTimeout));
+    }
+
+    /**
+     * Roles, schedules and alarms around functions. AWS: IAM, EventBridge and CloudWatch through the
+     * AwsLambda's own SDK clients (closed with it), one AwsInfra per run so the account is asked once.
+     */
+    public Infra infra() {
+        LambdaApi api = api();
+        if (api instanceof AwsLambda a) {
+            if (awsInfra == null) {
+                awsInfra = new AwsInfra(a.clients());
+            }
+            return awsInfra;
+        }
+        throw new UsageException("Roles, schedules and alarms on the local backend: not yet.");
     }
 
     /** Fingerprints of config values, under the key of {@link #fingerprintKeyFile()}, made on first use. */

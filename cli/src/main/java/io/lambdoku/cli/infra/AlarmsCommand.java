@@ -8,10 +8,12 @@ import io.lambdoku.core.infra.AlarmSpec;
 import io.lambdoku.core.infra.AlarmState;
 import io.lambdoku.core.infra.AlarmTransition;
 import io.lambdoku.core.infra.Infra;
+import io.lambdoku.local.infra.LocalInfra;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,10 +40,10 @@ public final class AlarmsCommand extends BaseCommand {
                 rows.add(new Row(function, a, history ? infra.alarmHistory(function, a.spec().name()) : List.of()));
             }
         }
-        boolean served = InfraListing.served(session);
+        Optional<Boolean> served = infra instanceof LocalInfra ? Optional.of(InfraListing.served(session)) : Optional.empty();
         if (session.output().json()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("evaluatedByLocalServe", served);
+            served.ifPresent(s -> m.put("evaluatedByLocalServe", s));
             m.put("alarms", rows.stream().map(this::json).toList());
             session.output().json(m);
             return ExitCodes.OK;
@@ -58,9 +60,9 @@ public final class AlarmsCommand extends BaseCommand {
             session.output().line("  " + r.alarm().reason());
             r.history().forEach(t -> session.output().line("  " + t.at() + "  " + t.from() + " -> " + t.to() + "  " + t.reason()));
         }
-        session.output().note(served ? "'lambdoku local:serve' is running on this store and evaluates these; alarm actions"
-                + " are not run locally (no SNS)." : "'lambdoku local:serve' is not running on this store: these are not"
-                + " evaluated until it runs.");
+        served.ifPresent(s -> session.output().note(s ? "'lambdoku local:serve' is running on this store and evaluates these;"
+                + " alarm actions are not run locally (no SNS)." : "'lambdoku local:serve' is not running on this store: these are"
+                + " not evaluated until it runs."));
         return ExitCodes.OK;
     }
 

@@ -69,12 +69,8 @@ public interface LambdaApi {
     boolean hasCode(StoredCode code);
 
     /** The function's reserved concurrency (PutFunctionConcurrency), empty when it has none. */
-    default Optional<Integer> reservedConcurrency(String name) {
-        throw new UnsupportedOperationException("reserved concurrency: not yet implemented by this backend");
-    }
+    Optional<Integer> reservedConcurrency(String name);
 
     /** Sets the reserved concurrency, or removes it when empty (DeleteFunctionConcurrency). */
-    default void putReservedConcurrency(String name, Optional<Integer> reserved) {
-        throw new UnsupportedOperationException("reserved concurrency: not yet implemented by this backend");
-    }
+    void putReservedConcurrency(String name, Optional<Integer> reserved);
 }

@@ -2,16 +2,16 @@ package io.lambdoku.cli;
 
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
-import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lock.Guard;
+import io.lambdoku.local.LocalInvokers;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.runtime.InvocationQueries;
-import io.lambdoku.local.runtime.LocalInvoker;
 import io.lambdoku.core.secret.Fingerprints;
 import io.lambdoku.core.secret.KeyFile;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class Session implements AutoCloseable {
     private Optional<AppFile> appFile;
     private LocalLambda local;
     private AwsLambda aws;
-    private LocalInvoker localInvoker;
+    private LocalInvokers localInvokers;
 
     public Session(Launch launch, GlobalOptions global) {
         this.launch = launch;
@@ -88,20 +88,21 @@ public final class Session implements AutoCloseable {
         throw new UsageException("Unknown backend '" + backend + "'; use local or aws.");
     }
 
-    /** Runs functions: in execution environments here on the local backend, through Invoke on AWS. */
+    /** Runs functions: where the local backend decides (a running 'local serve', else here); through Invoke on AWS. */
     public FunctionInvoker invoker() {
         LambdaApi api = api();
         if (api instanceof LocalLambda l) {
-            Optional<ServedInvoker> served = ServedInvoker.find(l.options().storeDir());
-            if (served.isPresent()) {
-                return served.get();
+            if (localInvokers == null) {
+                localInvokers = new LocalInvokers(l, events());
             }
-            if (localInvoker == null) {
-                localInvoker = new LocalInvoker(l, events());
-            }
-            return localInvoker;
+            return localInvokers.invoker();
         }
         return (AwsLambda) api;
+    }
+
+    /** Holds a function's lock around a write (deploy, apply…); the locks of issue 15 replace this body. */
+    public Guard guard() {
+        return Guard.NONE;
     }
 
     /** Logs and metrics: the local store's records, or CloudWatch on AWS. */
@@ -152,6 +153,14 @@ public final class Session implements AutoCloseable {
             }
 
             @Override
+            public void step(String function, String step) {
+                // progress for a person watching; scripts (no terminal, or --json) read only the results
+                if (System.console() != null && !output.json()) {
+                    output.note(function + ": " + step);
+                }
+            }
+
+            @Override
             public void functionsNotIsolated(String reason) {
                 output.note("Warning: functions run without a sandbox, as plain processes that can read and change what you"
                         + " can: " + reason + ".");
@@ -179,8 +188,8 @@ public final class Session implements AutoCloseable {
     /** Closes what was opened; then throws if invocations run here could not be recorded (a full disk). */
     @Override
     public void close() {
-        if (localInvoker != null) {
-            localInvoker.close();
+        if (localInvokers != null) {
+            localInvokers.close();
         }
         if (local != null) {
             local.close();
@@ -188,8 +197,8 @@ public final class Session implements AutoCloseable {
         if (aws != null) {
             aws.close();
         }
-        if (localInvoker != null && localInvoker.recordingFailure().isPresent()) {
-            throw localInvoker.recordingFailure().get();
+        if (localInvokers != null && localInvokers.recordingFailure().isPresent()) {
+            throw localInvokers.recordingFailure().get();
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.lambdoku.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -20,8 +23,16 @@ class ArchitectureTest {
     void coreDependsOnNoBackendNoCliAndNoInfrastructure() {
         noClasses().that().resideInAPackage("io.lambdoku.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lambdoku.local..", "io.lambdoku.aws..",
-                        "io.lambdoku.cli..", "software.amazon..", "org.sqlite..", "java.sql..", "picocli..",
-                        "com.fasterxml..")
+                        "io.lambdoku.cli..", "software.amazon..", "org.sqlite..", "java.sql..", "picocli..")
+                .check(classes);
+    }
+
+    /** core reads JSON files (lambdoku.json, plan files) with jackson's streaming parser and jackson-jr, nothing heavier. */
+    @Test
+    void coreReadsJsonWithJacksonCoreAndJacksonJrOnly() {
+        noClasses().that().resideInAPackage("io.lambdoku.core..")
+                .should().dependOnClassesThat(resideInAPackage("com.fasterxml..")
+                        .and(not(resideInAnyPackage("com.fasterxml.jackson.core..", "com.fasterxml.jackson.jr.."))))
                 .check(classes);
     }
 

@@ -3,6 +3,8 @@ package io.lambdoku.cli;
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.infra.Infra;
+import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
@@ -11,6 +13,7 @@ import io.lambdoku.core.lock.Guard;
 import io.lambdoku.local.LocalInvokers;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.infra.LocalInfra;
 import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.core.secret.Fingerprints;
 import io.lambdoku.core.secret.KeyFile;
@@ -103,6 +106,16 @@ public final class Session implements AutoCloseable {
     /** Holds a function's lock around a write (deploy, apply…); the locks of issue 15 replace this body. */
     public Guard guard() {
         return Guard.NONE;
+    }
+
+    /** Roles, schedules and alarms around functions: tables of the local store; on AWS, not yet. */
+    public Infra infra() {
+        LambdaApi api = api();
+        if (api instanceof LocalLambda l) {
+            return new LocalInfra(l);
+        }
+        throw new BackendException("Roles, schedules and alarms are not yet supported on the aws backend; use the local"
+                + " backend for now.");
     }
 
     /** Logs and metrics: the local store's records, or CloudWatch on AWS. */

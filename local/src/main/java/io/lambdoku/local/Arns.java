@@ -1,19 +1,33 @@
 package io.lambdoku.local;
 
 /** ARNs as the local backend hands them out: account 000000000000, the configured region. */
-final class Arns {
+public final class Arns {
 
     private final String region;
 
-    Arns(String region) {
+    public Arns(String region) {
         this.region = region;
     }
 
-    String function(String name) {
+    public String function(String name) {
         return "arn:aws:lambda:" + region + ":" + LocalOptions.ACCOUNT + ":function:" + name;
     }
 
     String qualified(String name, String qualifier) {
         return function(name) + ":" + qualifier;
+    }
+
+    /** IAM is global: no region in a role's ARN. */
+    public static String role(String name) {
+        return "arn:aws:iam::" + LocalOptions.ACCOUNT + ":role/" + name;
+    }
+
+    /** A schedule of EventBridge Scheduler's default group. */
+    public String schedule(String name) {
+        return "arn:aws:scheduler:" + region + ":" + LocalOptions.ACCOUNT + ":schedule/default/" + name;
+    }
+
+    public String alarm(String name) {
+        return "arn:aws:cloudwatch:" + region + ":" + LocalOptions.ACCOUNT + ":alarm:" + name;
     }
 }

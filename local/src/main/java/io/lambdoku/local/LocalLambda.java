@@ -52,6 +52,10 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             + " v.last_modified, f.busy_until, v.function, f.created FROM versions v JOIN functions f ON f.name = v.function"
             + " JOIN code c ON c.sha = v.code_sha ";
 
+    /** Lambda's default account concurrency, and the part of it no function may reserve. */
+    public static final int ACCOUNT_CONCURRENCY = 1000;
+    public static final int MIN_UNRESERVED = 100;
+
     private final LocalOptions options;
     private final Database db;
     private final BlobStore blobs;
@@ -263,6 +267,11 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         db.write(c -> {
             requireFunction(c, name);
             execute(c, "DELETE FROM aliases WHERE function = ?", name);
+            // what lives around the function goes with it (LocalInfra's tables); roles stay, as in IAM
+            execute(c, "DELETE FROM schedules WHERE function = ?", name);
+            execute(c, "DELETE FROM alarm_history WHERE function = ?", name);
+            execute(c, "DELETE FROM alarms WHERE function = ?", name);
+            execute(c, "DELETE FROM function_concurrency WHERE function = ?", name);
             execute(c, "DELETE FROM versions WHERE function = ?", name);
             execute(c, "DELETE FROM functions WHERE name = ?", name);
             return null;
@@ -350,6 +359,50 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     @Override
     public boolean hasCode(StoredCode code) {
         return db.read(c -> hasCode(c, code.codeSha256()));
+    }
+
+    @Override
+    public Optional<Integer> reservedConcurrency(String name) {
+        return db.read(c -> {
+            requireFunction(c, name);
+            try (PreparedStatement ps = prepare(c, "SELECT reserved FROM function_concurrency WHERE function = ?", name);
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * As PutFunctionConcurrency: the account's 1,000 concurrent executions less the 100 Lambda always
+     * keeps unreserved are what all functions may reserve together. It does not change the RevisionId.
+     */
+    @Override
+    public void putReservedConcurrency(String name, Optional<Integer> reserved) {
+        db.write(c -> {
+            requireFunction(c, name);
+            if (reserved.isEmpty()) {
+                return execute(c, "DELETE FROM function_concurrency WHERE function = ?", name);
+            }
+            int value = reserved.get();
+            if (value < 0) {
+                throw new io.lambdoku.core.lambda.ValidationException("Reserved concurrency of " + name + " must be 0 or more, not " + value + ".",
+                        "1 validation error detected: Value '" + value + "' at 'reservedConcurrentExecutions' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 0");
+            }
+            int others;
+            try (PreparedStatement ps = prepare(c, "SELECT coalesce(sum(reserved), 0) FROM function_concurrency WHERE function <> ?",
+                    name); ResultSet rs = ps.executeQuery()) {
+                others = rs.getInt(1);
+            }
+            if (others + value > ACCOUNT_CONCURRENCY - MIN_UNRESERVED) {
+                throw new InvalidParameterException("Reserving " + value + " for " + name + " would leave the account fewer than "
+                        + MIN_UNRESERVED + " unreserved concurrent executions (" + ACCOUNT_CONCURRENCY + " in all, " + others
+                        + " reserved by other functions).", "Specified ReservedConcurrentExecutions for function decreases"
+                        + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
+            }
+            return execute(c, "INSERT INTO function_concurrency(function, reserved) VALUES (?, ?)"
+                    + " ON CONFLICT(function) DO UPDATE SET reserved = excluded.reserved", name, value);
+        });
     }
 
     /** The zip's bytes, for tools that need the code itself (rollback on another backend, invoke). */

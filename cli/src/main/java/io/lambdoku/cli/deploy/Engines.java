@@ -19,8 +19,8 @@ final class Engines {
         return new Engine(session.api(), infra(session), session.guard(), session.events(), options);
     }
 
-    /** Where roles, schedules and alarms are kept; empty where the backend cannot manage them yet. */
+    /** Where roles, schedules and alarms are kept; empty where the backend cannot manage them yet (aws, for now). */
     static Optional<Infra> infra(Session session) {
-        return Optional.empty();
+        return "local".equals(session.backendName()) ? Optional.of(session.infra()) : Optional.empty();
     }
 }

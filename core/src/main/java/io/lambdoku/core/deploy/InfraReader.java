@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.infra.AlarmSpec;
 import io.lambdoku.core.infra.FunctionInfra;
 import io.lambdoku.core.infra.RoleSpec;
+import io.lambdoku.core.infra.ScheduleExpression;
 import io.lambdoku.core.infra.ScheduleSpec;
 import io.lambdoku.core.lambda.LambdaLimits;
 import java.io.IOException;
@@ -126,9 +127,9 @@ final class InfraReader {
             }
             String expression = s.string("expression").orElseThrow(() -> s.error("expression",
                     path + " needs an \"expression\", like \"rate(5 minutes)\" or \"cron(0 12 * * ? *)\""));
-            s.check("expression", () -> ScheduleExpressions.check(expression));
             String zone = s.string("timezone").orElse("UTC");
-            s.check("timezone", () -> ScheduleExpressions.checkZone(zone));
+            s.check("timezone", () -> ScheduleExpression.zone(zone));
+            s.check("expression", () -> ScheduleExpression.parse(expression, zone));
             Optional<String> payload = s.raw("payload").map(InfraReader::jsonText);
             out.add(new ScheduleSpec(name, expression, zone, payload, s.bool("enabled").orElse(true)));
         }

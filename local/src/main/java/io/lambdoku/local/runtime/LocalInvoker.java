@@ -131,7 +131,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         String key = function + "\n" + version + "\n" + config.codeSha256() + "\n" + config.settings().hashCode();
         String requestId = UUID.randomUUID().toString();
         long started = System.currentTimeMillis();
-        Environment env = acquire(function, key, started, requestId, qualifier, version);
+        Optional<Integer> reserved = lambda.reservedConcurrency(function);
+        Environment env = acquire(function, key, started, requestId, qualifier, version, reserved);
         try {
             if (env == null) {
                 env = start(config);
@@ -156,14 +157,20 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         return new InvokeResult(200, version, outcome.functionError(), outcome.payload(), tailText);
     }
 
-    private Environment acquire(String function, String key, long started, String requestId, String qualifier, String version) {
+    /** Reserved concurrency below {@link #CONCURRENCY} caps the function lower; 0 throttles every invocation, as on Lambda. */
+    private Environment acquire(String function, String key, long started, String requestId, String qualifier, String version,
+                                Optional<Integer> reserved) {
+        int limit = reserved.map(r -> Math.min(r, CONCURRENCY)).orElse(CONCURRENCY);
         synchronized (this) {
             int running = busy.getOrDefault(function, 0);
-            if (running >= CONCURRENCY) {
+            if (running >= limit) {
                 records.record(new InvocationRecords.Invocation(function, version, qualifier, requestId, started, 0, 0, false,
                         true, "", List.of()));
-                throw new ThrottledException("Rate Exceeded: all " + CONCURRENCY + " execution environments of " + function
-                        + " are busy (TooManyRequestsException).");
+                throw new ThrottledException(reserved.filter(r -> r == 0).isPresent()
+                        ? "Rate Exceeded: " + function + " has a reserved concurrency of 0, so every invocation is throttled"
+                                + " (TooManyRequestsException, ReservedFunctionConcurrentInvocationLimitExceeded)."
+                        : "Rate Exceeded: all " + limit + " execution environments of " + function + " are busy"
+                                + (reserved.isPresent() ? " (its reserved concurrency)" : "") + " (TooManyRequestsException).");
             }
             busy.put(function, running + 1);
             Deque<Environment> warm = idle.get(key);

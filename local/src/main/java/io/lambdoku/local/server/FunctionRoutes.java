@@ -77,6 +77,7 @@ final class FunctionRoutes {
         m.put("Configuration", WireShapes.function(config));
         m.put("Code", Map.of("RepositoryType", "S3", "Location", codeLocations.of(config.codeSha256())));
         m.put("Tags", lambda.listTags(config.name()));
+        lambda.reservedConcurrency(config.name()).ifPresent(r -> m.put("Concurrency", Map.of("ReservedConcurrentExecutions", r)));
         ex.json(200, m);
     }
 

@@ -41,6 +41,7 @@ public final class LocalServer implements AutoCloseable {
     private final FunctionRoutes functions;
     private final AliasRoutes aliases;
     private final TagRoutes tags;
+    private final ConcurrencyRoutes concurrency;
     private final LocalInvoker invoker;
     private final InvokeRoutes invocations;
     private final String region;
@@ -59,6 +60,7 @@ public final class LocalServer implements AutoCloseable {
         this.functions = new FunctionRoutes(lambda, ids, codeLocations);
         this.aliases = new AliasRoutes(lambda, ids);
         this.tags = new TagRoutes(lambda, ids);
+        this.concurrency = new ConcurrencyRoutes(lambda, ids);
         this.invoker = new LocalInvoker(lambda, events);
         this.invocations = new InvokeRoutes(invoker, ids);
         this.jsonTargets = new JsonTargetRoutes(new CloudWatchLogs(lambda, invoker::flush));
@@ -113,6 +115,11 @@ public final class LocalServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return http.getAddress();
+    }
+
+    /** The invoker behind Invoke, whose warm environments other work of 'local serve' (schedules) shares. */
+    public LocalInvoker invoker() {
+        return invoker;
     }
 
     /** Where clients reach this server: its scheme, and the address and port it is really bound to. */
@@ -192,6 +199,13 @@ public final class LocalServer implements AutoCloseable {
     private void routeLambda(WireExchange ex, String m, List<String> p) throws IOException {
         if (p.size() >= 2 && p.get(0).equals("2015-03-31") && p.get(1).equals("functions")) {
             routeFunctions(ex, m, p);
+        } else if (p.size() == 4 && p.get(1).equals("functions") && p.get(3).equals("concurrency")) {
+            switch (p.get(0) + " " + m) {
+                case "2017-10-31 PUT" -> concurrency.put(ex, p.get(2));
+                case "2017-10-31 DELETE" -> concurrency.delete(ex, p.get(2));
+                case "2019-09-30 GET" -> concurrency.get(ex, p.get(2));
+                default -> throw WireError.unknownOperation(m, ex.path());
+            }
         } else if (p.size() == 3 && p.get(0).equals("2017-03-31") && p.get(1).equals("tags")) {
             switch (m) {
                 case "GET" -> tags.list(ex, p.get(2));

@@ -74,7 +74,44 @@ final class Schema {
             """
             INSERT OR IGNORE INTO log_groups(function, stored_bytes)
               SELECT function, sum(length(CAST(message AS BLOB))) FROM log_events GROUP BY function""",
-            "INSERT OR IGNORE INTO log_groups(function) SELECT DISTINCT function FROM invocations");
+            "INSERT OR IGNORE INTO log_groups(function) SELECT DISTINCT function FROM invocations",
+            // --- around functions (LocalInfra): roles, schedules, alarms, reserved concurrency ---
+            """
+            CREATE TABLE IF NOT EXISTS roles (        -- execution roles: kept and shown, not enforced
+              name TEXT PRIMARY KEY,
+              spec TEXT NOT NULL,                      -- JSON: function, statements, managed
+              created TEXT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS schedules (    -- names are unique in the account, as in Scheduler's default group
+              name TEXT PRIMARY KEY,
+              function TEXT NOT NULL,
+              spec TEXT NOT NULL,                      -- JSON: expression, timezone, payload, enabled
+              created INTEGER NOT NULL,                -- epoch ms; a rate's first fire
+              last_fired INTEGER)                      -- epoch ms of the due time last fired; see Scheduler""",
+            "CREATE INDEX IF NOT EXISTS schedules_by_function ON schedules(function)",
+            """
+            CREATE TABLE IF NOT EXISTS alarms (       -- names are unique in the account, as in CloudWatch
+              name TEXT PRIMARY KEY,
+              function TEXT NOT NULL,
+              spec TEXT NOT NULL,                      -- JSON: metric, statistic, threshold, comparison, periods, actions
+              state TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              updated INTEGER NOT NULL)                -- epoch ms of the last state change""",
+            "CREATE INDEX IF NOT EXISTS alarms_by_function ON alarms(function)",
+            """
+            CREATE TABLE IF NOT EXISTS alarm_history (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              function TEXT NOT NULL,
+              alarm TEXT NOT NULL,
+              from_state TEXT NOT NULL,
+              to_state TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              at INTEGER NOT NULL)                     -- epoch ms""",
+            "CREATE INDEX IF NOT EXISTS alarm_history_by_alarm ON alarm_history(alarm, at)",
+            """
+            CREATE TABLE IF NOT EXISTS function_concurrency ( -- PutFunctionConcurrency; no row: unreserved
+              function TEXT PRIMARY KEY,
+              reserved INTEGER NOT NULL)""");
 
     private Schema() {
     }

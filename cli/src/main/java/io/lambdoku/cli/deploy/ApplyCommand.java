@@ -47,6 +47,9 @@ public final class ApplyCommand extends BaseCommand {
         if (Files.isRegularFile(path)) {
             return applyFile(session, path);
         }
+        if (!Files.isDirectory(path)) {
+            throw new UsageException("No plan file or folder " + given + "; save a plan with 'lambdoku plan -o FILE'.");
+        }
         if (!yes && (System.console() == null || launch.in() != System.in)) {
             throw new UsageException("'apply " + given + "' asks before it changes anything and there is no terminal to ask on;"
                     + " pass --yes, or save a plan with 'lambdoku plan -o FILE' and run 'lambdoku apply FILE'.");

@@ -3,7 +3,6 @@ package io.lambdoku.cli;
 import io.lambdoku.aws.AwsInfra;
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
-import io.lambdoku.cli.invoke.ServedInvoker;
 import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.infra.Infra;
@@ -16,13 +15,13 @@ import io.lambdoku.core.lock.Guard;
 import io.lambdoku.core.lock.LeasedGuard;
 import io.lambdoku.core.lock.LockSettings;
 import io.lambdoku.core.lock.LockStore;
+import io.lambdoku.local.LocalInvokers;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.activity.LocalActivity;
 import io.lambdoku.local.infra.LocalInfra;
 import io.lambdoku.local.lock.LocalLockStore;
 import io.lambdoku.local.runtime.InvocationQueries;
-import io.lambdoku.local.runtime.LocalInvoker;
 import io.lambdoku.core.secret.Fingerprints;
 import io.lambdoku.core.secret.KeyFile;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class Session implements AutoCloseable {
     private LocalLambda local;
     private AwsLambda aws;
     private AwsInfra awsInfra;
-    private LocalInvoker localInvoker;
+    private LocalInvokers localInvokers;
     private LeasedGuard guard;
 
     public Session(Launch launch, GlobalOptions global) {
@@ -108,18 +107,14 @@ public final class Session implements AutoCloseable {
         throw new UsageException("Unknown backend '" + backend + "'; use local or aws.");
     }
 
-    /** Runs functions: in execution environments here on the local backend, through Invoke on AWS. */
+    /** Runs functions: where the local backend decides (a running 'local serve', else here); through Invoke on AWS. */
     public FunctionInvoker invoker() {
         LambdaApi api = api();
         if (api instanceof LocalLambda l) {
-            Optional<ServedInvoker> served = ServedInvoker.find(l.options().storeDir());
-            if (served.isPresent()) {
-                return served.get();
+            if (localInvokers == null) {
+                localInvokers = new LocalInvokers(l, events());
             }
-            if (localInvoker == null) {
-                localInvoker = new LocalInvoker(l, events());
-            }
-            return localInvoker;
+            return localInvokers.invoker();
         }
         return (AwsLambda) api;
     }
@@ -230,6 +225,10 @@ public final class Session implements AutoCloseable {
                 if (guard != null) {
                     guard.ensureHeld(function);
                 }
+                // progress for a person watching; scripts (no terminal, or --json) read only the results
+                if (System.console() != null && !output.json()) {
+                    output.note(function + ": " + step);
+                }
             }
 
             @Override
@@ -280,8 +279,8 @@ public final class Session implements AutoCloseable {
         if (guard != null) {
             guard.close();
         }
-        if (localInvoker != null) {
-            localInvoker.close();
+        if (localInvokers != null) {
+            localInvokers.close();
         }
         if (local != null) {
             local.close();
@@ -289,8 +288,8 @@ public final class Session implements AutoCloseable {
         if (aws != null) {
             aws.close();
         }
-        if (localInvoker != null && localInvoker.recordingFailure().isPresent()) {
-            throw localInvoker.recordingFailure().get();
+        if (localInvokers != null && localInvokers.recordingFailure().isPresent()) {
+            throw localInvokers.recordingFailure().get();
         }
     }
 }

@@ -7,21 +7,19 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Output;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
-import io.lambdoku.cli.app.CreateCommand;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.code.PackageSpec;
-import io.lambdoku.core.code.Zips;
-import io.lambdoku.core.deploy.DeployMessage;
-import io.lambdoku.core.deploy.DeployPlan;
-import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.deploy.Manifest;
-import io.lambdoku.core.lambda.CodeZip;
-import io.lambdoku.core.lambda.FunctionConfig;
-import io.lambdoku.core.lambda.FunctionSettings;
-import io.lambdoku.core.lambda.InvalidParameterException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.lambdoku.core.deploy.ManifestReader;
+import io.lambdoku.core.lambda.FunctionRef;
+import io.lambdoku.core.lambda.LambdaException;
+import io.lambdoku.core.plan.Applied;
+import io.lambdoku.core.plan.Engine;
+import io.lambdoku.core.plan.FunctionPlan;
+import io.lambdoku.core.plan.Parallel;
+import io.lambdoku.core.plan.Target;
+import io.lambdoku.core.plan.Targets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,16 +83,21 @@ public class DeployCommand extends BaseCommand {
             throw new UsageException("Deploying from s3:// is not supported yet; download the zip and deploy the file.");
         }
         Path path = launch.cwd().resolve(given).normalize();
+        Targets targets = new Targets(session.events());
         if (Files.isRegularFile(path)) {
-            return single(session, () -> zipManifest(session, path), () -> Zips.load(path));
+            if (global.apps.isEmpty()) {
+                throw new UsageException("Deploying a zip needs -a NAME of an existing function.");
+            }
+            String name = Session.functionName(global.apps.get(0));
+            return single(session, () -> targets.zip(session.api(), path, name, request()));
         }
         if (!Files.isDirectory(path)) {
             throw new UsageException("No such folder or zip file: " + given + ".");
         }
         if (ManifestReader.present(path)) {
-            return single(session, () -> named(ManifestReader.read(path)), null);
+            return single(session, () -> targets.folder(path, request(), session.output().err()));
         }
-        List<Path> functions = subfolders(path);
+        List<Path> functions = Targets.functionFolders(path);
         if (functions.isEmpty()) {
             throw new UsageException("No " + Manifest.FILE + " in " + given + " nor in its subfolders; write one (see examples/).");
         }
@@ -107,89 +107,68 @@ public class DeployCommand extends BaseCommand {
         return many(session, functions);
     }
 
-    private interface Source<T> {
-        T get();
+    private Targets.Request request() {
+        return new Targets.Request(global.apps.stream().findFirst().map(a -> FunctionRef.parse(a).name()),
+                Optional.ofNullable(alias), Optional.ofNullable(message), vars.values(launch.cwd()),
+                PackageSpec.epochFrom(launch.env()));
     }
 
-    private int single(Session session, Source<Manifest> manifest, Source<CodeZip> zip) {
-        Manifest m = manifest.get();
-        CodeZip code = zip != null ? zip.get() : builder(session.output().err()).build(m);
-        Outcome outcome = ship(session, m, code);
-        print(session.output(), outcome);
-        return planOnly() && exitCode && outcome.plan.changed() ? ExitCodes.PENDING : ExitCodes.OK;
-    }
-
-    private record Outcome(DeployPlan plan, Optional<Deployer.Result> result) {
-    }
-
-    private Outcome ship(Session session, Manifest m, CodeZip code) {
-        boolean throughS3 = "aws".equals(session.backendName()) && session.awsOptions().artifactBucket().isPresent();
-        if (code.size() > io.lambdoku.core.lambda.LambdaLimits.MAX_ZIP_BYTES && !throughS3) {
-            throw new InvalidParameterException("The package of " + m.name() + " is " + code.size() / (1024 * 1024)
-                    + " MB zipped, over Lambda's 50 MB for a direct upload; deploy with the aws backend and an artifact"
-                    + " bucket (lambdoku setup) so it goes through S3, or exclude files in lambdoku.json.");
+    private int single(Session session, Supplier<Target> target) {
+        Target t = target.get();
+        Engine engine = Engines.of(session);
+        if (planOnly()) {
+            FunctionPlan plan = engine.plan(t);
+            print(session.output(), plan, Optional.empty());
+            return exitCode && plan.changed() ? ExitCodes.PENDING : ExitCodes.OK;
         }
-        String description = description(m, code); // a bad -m stops even a dry run, before any call
-        Deployer deployer = new Deployer(session.api(), session.events(),
-                "aws".equals(session.backendName()) ? null : CreateCommand.LOCAL_ROLE);
-        DeployPlan plan = deployer.plan(m, code, Optional.ofNullable(alias));
-        if (planOnly() || !plan.changed()) {
-            return new Outcome(plan, Optional.empty());
-        }
-        return new Outcome(plan, Optional.of(deployer.deploy(plan, description)));
+        Applied applied = engine.deploy(t);
+        print(session.output(), applied.plan(), Optional.of(applied));
+        return ExitCodes.OK;
     }
 
-    private void print(Output out, Outcome o) {
+    private void print(Output out, FunctionPlan plan, Optional<Applied> applied) {
         if (out.json()) {
-            out.json(json(o));
+            out.json(json(plan, applied));
             return;
         }
-        o.plan.describe().forEach(out::line);
-        if (o.result.isPresent()) {
-            Deployer.Result r = o.result.get();
-            r.recovered().ifPresent(found -> out.line(found.sentence()));
-            r.release().ifPresent(release -> out.line("Released " + release.label() + " of " + r.function() + ": "
+        plan.lines().forEach(out::line);
+        if (applied.isPresent() && plan.changed()) {
+            Applied a = applied.get();
+            a.recovered().ifPresent(found -> out.line(found.sentence()));
+            a.release().ifPresent(release -> out.line("Released " + release.label() + " of " + a.function() + ": "
                     + release.description()));
-            r.alias().ifPresent(a -> out.line("Alias " + a + " -> v" + r.version()));
+            a.aliases().forEach((name, version) -> out.line("Alias " + name + " -> v" + version));
         } else if (!planOnly()) {
             out.line("Nothing changed; no release made.");
         }
     }
 
-    private Map<String, Object> json(Outcome o) {
+    private Map<String, Object> json(FunctionPlan plan, Optional<Applied> applied) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("function", o.plan.function());
-        j.put("version", o.result.map(r -> (Object) String.valueOf(r.version()))
-                .orElse(o.plan.releases() ? null : o.plan.newestRelease().map(String::valueOf).orElse(null)));
-        j.put("codeSha256", o.plan.code().codeSha256());
-        j.put("alias", o.plan.alias().orElse(null));
-        j.put("changed", o.plan.changed());
-        o.result.flatMap(Deployer.Result::recovered).ifPresent(r -> j.put("recovered", OutcomeView.toJson(r)));
+        j.put("function", plan.function());
+        j.put("version", applied.map(a -> a.version() == 0 ? null : (Object) String.valueOf(a.version()))
+                .orElse(plan.releases() ? null : plan.newestRelease().map(String::valueOf).orElse(null)));
+        j.put("codeSha256", plan.target().code().codeSha256());
+        j.put("alias", alias);
+        j.put("changed", plan.changed());
+        applied.flatMap(Applied::recovered).ifPresent(r -> j.put("recovered", OutcomeView.toJson(r)));
         if (planOnly()) {
-            j.put("plan", o.plan.describe());
+            j.put("plan", plan.lines());
         }
         return j;
     }
 
     private int many(Session session, List<Path> dirs) {
         session.api(); // opened once, before the threads share it
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, dirs.size()));
-        List<Future<String[]>> jobs = new ArrayList<>();
-        for (Path dir : dirs) {
-            jobs.add(pool.submit(() -> one(session, dir)));
-        }
-        pool.shutdown();
+        Engine engine = Engines.of(session);
+        Targets targets = new Targets(session.events());
+        List<Parallel.Attempt<String[]>> attempts = Parallel.each(dirs, parallel, dir -> one(engine, targets, dir));
         List<String[]> rows = new ArrayList<>();
         List<Object> json = new ArrayList<>();
         boolean failed = false;
         boolean pending = false;
-        for (int i = 0; i < jobs.size(); i++) {
-            String[] row;
-            try {
-                row = jobs.get(i).get();
-            } catch (Exception e) {
-                row = new String[] {dirs.get(i).getFileName().toString(), "failed", "", String.valueOf(e)};
-            }
+        for (Parallel.Attempt<String[]> a : attempts) {
+            String[] row = a.value().orElseGet(() -> failedRow(session, a.dir(), a.failure().orElseThrow()));
             failed |= row[1].equals("failed");
             pending |= row[1].equals("pending");
             rows.add(row);
@@ -206,77 +185,30 @@ public class DeployCommand extends BaseCommand {
         return planOnly() && exitCode && pending ? ExitCodes.PENDING : ExitCodes.OK;
     }
 
-    /** One function of many: its own errors are caught here so the others go on. */
-    private String[] one(Session session, Path dir) {
+    /** One function of many; its build output is not interleaved with the others' (it is dropped). */
+    private String[] one(Engine engine, Targets targets, Path dir) {
+        Target t = targets.folder(dir, request(), OutputStream.nullOutputStream());
+        if (planOnly()) {
+            FunctionPlan plan = engine.plan(t);
+            return new String[] {t.function(), plan.changed() ? "pending" : "unchanged", "", String.join("; ", plan.lines())};
+        }
+        Applied a = engine.deploy(t);
+        String detail = String.join("; ", a.plan().lines());
+        return new String[] {t.function(), a.plan().changed() ? "deployed" : "unchanged", a.version() == 0 ? "" : "v" + a.version(),
+                detail};
+    }
+
+    private String[] failedRow(Session session, Path dir, RuntimeException e) {
+        String why = e instanceof LambdaException || e instanceof UsageException ? e.getMessage() : "Unexpected failure: " + e;
+        if (global.debug) {
+            Errors.report(e, session.output(), true);
+        }
         String name = dir.getFileName().toString();
-        ByteArrayOutputStream buildLog = new ByteArrayOutputStream();
         try {
-            Manifest m = ManifestReader.read(dir);
-            name = m.name();
-            CodeZip code = builder(new PrintStream(buildLog, true, StandardCharsets.UTF_8)).build(m);
-            Outcome o = ship(session, m, code);
-            String detail = String.join("; ", o.plan.describe());
-            if (planOnly()) {
-                return new String[] {name, o.plan.changed() ? "pending" : "unchanged", "", detail};
-            }
-            String version = o.result.map(r -> "v" + r.version()).orElse(o.plan.newestRelease().map(v -> "v" + v).orElse(""));
-            return new String[] {name, o.plan.changed() ? "deployed" : "unchanged", version, detail};
-        } catch (RuntimeException e) {
-            String why = e instanceof io.lambdoku.core.lambda.LambdaException || e instanceof UsageException
-                    ? e.getMessage() : "Unexpected failure: " + e;
-            if (global.debug) {
-                Errors.report(e, session.output(), true);
-            }
-            return new String[] {name, "failed", "", why};
+            name = ManifestReader.read(dir).name();
+        } catch (RuntimeException unreadable) {
+            // the folder's name stands for a function whose manifest cannot be read
         }
-    }
-
-    private PackageBuilder builder(PrintStream log) {
-        return new PackageBuilder(vars.values(launch.cwd()), PackageSpec.epochFrom(launch.env()), log);
-    }
-
-    private Manifest named(Manifest m) {
-        if (global.apps.isEmpty()) {
-            return m;
-        }
-        String name = io.lambdoku.core.lambda.FunctionRef.parse(global.apps.get(0)).name();
-        return new Manifest(m.dir(), name, m.runtime(), m.handler(), m.memory(), m.timeout(), m.role(), m.architecture(),
-                m.description(), m.environment(), m.layers(), m.include(), m.exclude(), m.build(), m.substitute());
-    }
-
-    /** A zip carries no manifest: it goes to an existing function (-a), keeping that function's settings. */
-    private Manifest zipManifest(Session session, Path zip) {
-        if (global.apps.isEmpty()) {
-            throw new UsageException("Deploying a zip needs -a NAME of an existing function.");
-        }
-        String name = Session.functionName(global.apps.get(0));
-        FunctionConfig current = session.api().getFunction(name, FunctionConfig.LATEST);
-        FunctionSettings s = current.settings();
-        return new Manifest(zip.getParent(), name, s.runtime(), s.handler(), s.memorySize(), s.timeout(),
-                Optional.of(s.role()), "x86_64", current.description(), Map.of(), s.layers(), List.of(), List.of(),
-                Optional.empty(), List.of());
-    }
-
-    private String description(Manifest m, CodeZip code) {
-        return DeployMessage.of(code, Optional.ofNullable(message), gitSha(m.dir()));
-    }
-
-    private static Optional<String> gitSha(Path dir) {
-        try {
-            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? Optional.of(out) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<Path> subfolders(Path dir) {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory).filter(ManifestReader::present).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new InvalidParameterException("Cannot read folder " + dir + ": " + e.getMessage() + ".");
-        }
+        return new String[] {name, "failed", "", why};
     }
 }

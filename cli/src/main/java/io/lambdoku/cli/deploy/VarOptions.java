@@ -1,5 +1,6 @@
 package io.lambdoku.cli.deploy;
 
+import io.lambdoku.core.code.PackageBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
-import io.lambdoku.cli.invoke.ServedInvoker;
+import io.lambdoku.local.server.ServedInvoker;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;

@@ -29,4 +29,19 @@ public final class DeployMessage {
         }
         return description;
     }
+
+    /** The short commit of the folder's git checkout, if it is one ("(git 3f2a9c1)" in the message). */
+    public static Optional<String> gitSha(java.nio.file.Path dir) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? Optional.of(out) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
 }

@@ -31,6 +31,13 @@ public record DeployPlan(
         pending = pending == null ? Optional.empty() : pending;
     }
 
+    /** The same plan with the function's role set to {@code arn}: the role the manifest asked to create, once created. */
+    public DeployPlan withRole(String arn) {
+        FunctionSettings settings = new FunctionSettings(wanted.runtime(), wanted.handler(), arn, wanted.memorySize(),
+                wanted.timeout(), wanted.environment(), wanted.layers(), wanted.architecture());
+        return new DeployPlan(manifest.withRole(arn), code, current, settings, alias, aliasVersion, newestRelease, pending);
+    }
+
     public String function() {
         return manifest.name();
     }

@@ -86,9 +86,19 @@ public final class Deployer {
     }
 
     public Result deploy(DeployPlan plan, String description) {
+        return deploy(plan, description, false);
+    }
+
+    /**
+     * {@code exactly}: the plan is carried out on the very $LATEST it observed (apply of a plan file), its
+     * RevisionId the precondition of the first write, and a lost race fails instead of being re-applied;
+     * otherwise the change is re-derived from whatever $LATEST is when it is made (deploy).
+     */
+    public Result deploy(DeployPlan plan, String description, boolean exactly) {
         String name = plan.function();
         ReleaseOutcome outcome = plan.creates() ? create(plan, description)
-                : plan.releases() ? release(plan, description) : ReleaseOutcome.unchanged(name, "No change.");
+                : !plan.releases() ? ReleaseOutcome.unchanged(name, "No change.")
+                : exactly ? releaseObserved(plan, description) : release(plan, description);
         int version = outcome.newestRelease().map(Release::version).or(plan::newestRelease)
                 .orElseGet(() -> new ReleaseLog(api).newest(name).version());
         if (plan.alias().isPresent()) {
@@ -119,6 +129,14 @@ public final class Deployer {
             return Optional.of(new Update(settings ? Optional.of(wanted) : Optional.empty(),
                     code ? Optional.of(plan.code()) : Optional.empty(), description));
         }, "No change.");
+    }
+
+    private ReleaseOutcome releaseObserved(DeployPlan plan, String description) {
+        Optional<Update> update = plan.codeChanged() || plan.configChanged()
+                ? Optional.of(new Update(plan.configChanged() ? Optional.of(plan.wanted()) : Optional.empty(),
+                        plan.codeChanged() ? Optional.of(plan.code()) : Optional.empty(), description))
+                : Optional.empty();
+        return releases.applyObserved(plan.current().orElseThrow(), update, "No change.");
     }
 
     private Optional<FunctionConfig> find(String name) {

@@ -51,6 +51,23 @@ public record Manifest(
                 exclude, build, substitute, FunctionInfra.NONE);
     }
 
+    /** The same function under another name (deploy -a NAME of a folder). */
+    public Manifest withName(String other) {
+        return new Manifest(dir, other, runtime, handler, memory, timeout, role, architecture, description, environment,
+                layers, include, exclude, build, substitute, infra);
+    }
+
+    /** The same function with this execution role (the ARN of the role the manifest has created). */
+    public Manifest withRole(String arn) {
+        return new Manifest(dir, name, runtime, handler, memory, timeout, Optional.of(arn), architecture, description,
+                environment, layers, include, exclude, build, substitute, infra);
+    }
+
+    public Manifest withInfra(FunctionInfra other) {
+        return new Manifest(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment,
+                layers, include, exclude, build, substitute, other);
+    }
+
     /**
      * The settings to deploy: the manifest's environment holds defaults, so a value set since with
      * config:set wins and is never wiped by a deploy.

@@ -43,6 +43,21 @@ public final class AtomicRelease {
         return applyChange(function, change, unchangedMessage, finished.latest()).withRecovered(finished.recovered());
     }
 
+    /**
+     * A planned change (lambdoku apply of a plan file): made on exactly the $LATEST the plan observed, whose
+     * RevisionId is the precondition of the first write, and never re-applied on a lost race, which is
+     * reported instead ({@link PreconditionFailedException}): what was reviewed no longer holds. What an
+     * interrupted change left on $LATEST is released first, as {@link #apply} does.
+     */
+    public ReleaseOutcome applyObserved(FunctionConfig observed, Optional<Update> update, String unchangedMessage) {
+        PendingRelease.Outcome finished = pending.finishObserved(waiter.settled(observed));
+        FunctionConfig latest = finished.latest().orElseThrow();
+        if (update.isEmpty()) {
+            return ReleaseOutcome.unchanged(observed.name(), unchangedMessage).withRecovered(finished.recovered());
+        }
+        return publish(write(latest, update.get()), update.get().description()).withRecovered(finished.recovered());
+    }
+
     /** {@code alreadyRead}: $LATEST as just read and settled, for the first attempt (one call less per change). */
     private ReleaseOutcome applyChange(String function, Change change, String unchangedMessage,
                                        Optional<FunctionConfig> alreadyRead) {

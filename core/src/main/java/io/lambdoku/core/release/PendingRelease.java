@@ -76,6 +76,25 @@ public final class PendingRelease {
     }
 
     /**
+     * A planned change's finish: publishes what {@code latest} (as the plan observed it) holds beyond the
+     * newest release with its RevisionId as precondition, and never retries: a lost race means the plan no
+     * longer holds ({@link io.lambdoku.core.lambda.PreconditionFailedException} reaches the caller). Returns
+     * $LATEST as it is afterwards, for the change's first write.
+     */
+    Outcome finishObserved(FunctionConfig latest) {
+        Optional<Release> newest = log.list(latest.name(), 1).stream().findFirst();
+        Optional<String> found = found(newest, latest);
+        if (found.isEmpty()) {
+            return new Outcome(Optional.empty(), Optional.of(latest));
+        }
+        FunctionConfig version = api.publishVersion(latest.name(), message(newest, latest, found.get()),
+                Optional.of(latest.codeSha256()), Optional.of(latest.revisionId()));
+        // publishing gave $LATEST a new RevisionId; its content is what was just released
+        FunctionConfig after = waiter.settled(api.getFunction(latest.name(), FunctionConfig.LATEST));
+        return new Outcome(Optional.of(new Recovered(found.get(), Release.of(version))), Optional.of(after));
+    }
+
+    /**
      * What $LATEST holds that the newest release does not, worded "code 3f2a9c1d, config A, B, memory
      * 128 -> 256"; empty when they are the same (a version description is not part of it).
      */

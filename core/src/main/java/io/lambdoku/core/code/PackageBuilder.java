@@ -1,14 +1,11 @@
-package io.lambdoku.cli.deploy;
+package io.lambdoku.core.code;
 
-import io.lambdoku.core.code.FolderPackage;
-import io.lambdoku.core.code.ReproducibleZip;
-import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.deploy.HandlerCheck;
 import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +26,10 @@ public final class PackageBuilder {
 
     private final Map<String, String> vars;
     private final long epochSeconds;
-    private final PrintStream log;
+    private final OutputStream log;
 
-    public PackageBuilder(Map<String, String> vars, long epochSeconds, PrintStream log) {
+    /** {@code log}: where the build command's output goes (the terminal, or a buffer per function of many). */
+    public PackageBuilder(Map<String, String> vars, long epochSeconds, OutputStream log) {
         this.vars = Map.copyOf(vars);
         this.epochSeconds = epochSeconds;
         this.log = log;

@@ -1,4 +1,4 @@
-package io.lambdoku.cli.invoke;
+package io.lambdoku.local.server;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.invoke.FunctionInvoker;

@@ -1,0 +1,26 @@
+package io.lambdoku.cli.deploy;
+
+import io.lambdoku.cli.Session;
+import io.lambdoku.cli.app.CreateCommand;
+import io.lambdoku.core.infra.Infra;
+import io.lambdoku.core.plan.Engine;
+import java.util.Optional;
+
+/** The deploy engine as a session wires it: its backend, the function locks, what manages roles, schedules and alarms. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    static Engine of(Session session) {
+        boolean aws = "aws".equals(session.backendName());
+        Engine.Options options = new Engine.Options(aws ? Optional.empty() : Optional.of(CreateCommand.LOCAL_ROLE),
+                aws && session.awsOptions().artifactBucket().isPresent(), session.backendName());
+        return new Engine(session.api(), infra(session), session.guard(), session.events(), options);
+    }
+
+    /** Where roles, schedules and alarms are kept; empty where the backend cannot manage them yet (aws, for now). */
+    static Optional<Infra> infra(Session session) {
+        return "local".equals(session.backendName()) ? Optional.of(session.infra()) : Optional.empty();
+    }
+}

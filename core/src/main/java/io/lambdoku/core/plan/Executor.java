@@ -1,0 +1,153 @@
+package io.lambdoku.core.plan;
+
+import io.lambdoku.core.alias.Aliases;
+import io.lambdoku.core.deploy.DeployPlan;
+import io.lambdoku.core.deploy.Deployer;
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.infra.AlarmSpec;
+import io.lambdoku.core.infra.FunctionInfra;
+import io.lambdoku.core.infra.Infra;
+import io.lambdoku.core.infra.RoleSpec;
+import io.lambdoku.core.infra.ScheduleSpec;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.PreconditionFailedException;
+import io.lambdoku.core.lambda.ResourceConflictException;
+import io.lambdoku.core.release.Recovered;
+import io.lambdoku.core.release.Release;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out one function's live plan, step by step in a fixed order (role, function, concurrency,
+ * aliases, schedules, alarms), each step writing only what the plan lists for it. {@code exactly}: the
+ * writes are preconditioned on what the plan observed (RevisionIds of $LATEST and of aliases) and a lost
+ * race stops the apply as stale; otherwise (deploy) a lost race is re-read and re-applied.
+ */
+final class Executor {
+
+    private final LambdaApi api;
+    private final Optional<Infra> infra;
+    private final Deployer deployer;
+    private final Aliases aliases;
+    private final Events events;
+
+    Executor(LambdaApi api, Optional<Infra> infra, Deployer deployer, Events events) {
+        this.api = api;
+        this.infra = infra;
+        this.deployer = deployer;
+        this.aliases = new Aliases(api, events);
+        this.events = events;
+    }
+
+    Applied apply(FunctionPlan plan, boolean exactly) {
+        try {
+            return steps(plan, exactly);
+        } catch (PreconditionFailedException | ResourceConflictException raced) {
+            if (!exactly) {
+                throw raced;
+            }
+            throw new StalePlanException("Plan is stale: " + plan.function() + " changed while the plan was applied ("
+                    + raced.getMessage().replaceAll("\\.$", "") + "); what was applied before is kept; run 'lambdoku plan' again.");
+        }
+    }
+
+    private Applied steps(FunctionPlan plan, boolean exactly) {
+        Observation o = plan.live().orElseThrow();
+        Target t = plan.target();
+        String fn = t.function();
+        FunctionInfra want = t.manifest().infra();
+        Set<String> changing = plan.changes().stream().filter(ResourceChange::changes).map(ResourceChange::resource)
+                .collect(Collectors.toSet());
+        DeployPlan function = o.function();
+        if (want.role().isPresent()) {
+            function = function.withRole(role(fn, want.role().get(), o, changing));
+        }
+        Optional<Release> release = Optional.empty();
+        Optional<Recovered> recovered = Optional.empty();
+        int version = function.newestRelease().orElse(0);
+        if (function.releases()) {
+            events.step(fn, function.creates() ? "create" : function.pending().isPresent() && !function.codeChanged()
+                    && !function.configChanged() ? "recover" : "release");
+            Deployer.Result r = deployer.deploy(function, t.release(), exactly);
+            release = r.release();
+            recovered = r.recovered();
+            version = r.version();
+        }
+        if (want.reservedConcurrency().isPresent() && changing.contains("reserved concurrency " + fn)) {
+            events.step(fn, "concurrency");
+            api.putReservedConcurrency(fn, want.reservedConcurrency());
+        }
+        Map<String, String> pointed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : want.aliases().entrySet()) {
+            String to = a.getValue().equals("release") ? String.valueOf(version) : a.getValue();
+            if (changing.contains("alias " + a.getKey())) {
+                events.step(fn, "alias " + a.getKey());
+                alias(fn, a.getKey(), to, o.aliases().get(a.getKey()), exactly);
+                pointed.put(a.getKey(), to);
+            }
+        }
+        if (o.listsInfra()) {
+            schedules(fn, want, o, changing);
+            alarms(fn, want, o, changing);
+        }
+        return new Applied(plan, version, release, recovered, pointed);
+    }
+
+    private String role(String fn, RoleSpec spec, Observation o, Set<String> changing) {
+        if (!changing.contains("role " + spec.name())) {
+            return o.role().orElseThrow().arn();
+        }
+        events.step(fn, "role");
+        return infra.orElseThrow().putRole(spec).arn();
+    }
+
+    private void alias(String fn, String name, String version, Optional<Alias> observed, boolean exactly) {
+        if (!exactly) {
+            aliases.point(fn, name, version);
+            return;
+        }
+        AliasSpec spec = new AliasSpec(name, version, Optional.empty(), observed.map(Alias::description).orElse(""));
+        if (observed == null || observed.isEmpty()) {
+            api.createAlias(fn, spec); // a ResourceConflict if it was created since the plan
+        } else {
+            api.updateAlias(fn, spec, Optional.of(observed.get().revisionId()));
+        }
+    }
+
+    private void schedules(String fn, FunctionInfra want, Observation o, Set<String> changing) {
+        for (ScheduleSpec s : want.schedules()) {
+            if (changing.contains("schedule " + s.name())) {
+                events.step(fn, "schedule " + s.name());
+                infra.orElseThrow().putSchedule(fn, s);
+            }
+        }
+        Set<String> wanted = want.schedules().stream().map(ScheduleSpec::name).collect(Collectors.toSet());
+        for (ScheduleSpec s : o.schedules()) {
+            if (!wanted.contains(s.name())) {
+                events.step(fn, "delete schedule " + s.name());
+                infra.orElseThrow().deleteSchedule(fn, s.name());
+            }
+        }
+    }
+
+    private void alarms(String fn, FunctionInfra want, Observation o, Set<String> changing) {
+        for (AlarmSpec a : want.alarms()) {
+            if (changing.contains("alarm " + a.name())) {
+                events.step(fn, "alarm " + a.name());
+                infra.orElseThrow().putAlarm(fn, a);
+            }
+        }
+        Set<String> wanted = want.alarms().stream().map(AlarmSpec::name).collect(Collectors.toSet());
+        for (AlarmSpec a : o.alarms()) {
+            if (!wanted.contains(a.name())) {
+                events.step(fn, "delete alarm " + a.name());
+                infra.orElseThrow().deleteAlarm(fn, a.name());
+            }
+        }
+    }
+}

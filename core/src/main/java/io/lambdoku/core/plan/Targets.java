@@ -1,0 +1,95 @@
+package io.lambdoku.core.plan;
+
+import io.lambdoku.core.code.PackageBuilder;
+import io.lambdoku.core.code.Zips;
+import io.lambdoku.core.deploy.DeployMessage;
+import io.lambdoku.core.deploy.Manifest;
+import io.lambdoku.core.deploy.ManifestReader;
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.infra.FunctionInfra;
+import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.LambdaLimits;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The first steps of every deploy and plan: read the manifest, build the package, word the release
+ * message. A folder of functions is the folders below it that hold a lambdoku.json.
+ */
+public final class Targets {
+
+    /**
+     * What a run adds to each manifest: {@code name} (deploy -a), an {@code alias} to point at the release
+     * made, a {@code message} for the release, values for #{tokens}, the zip timestamp.
+     */
+    public record Request(Optional<String> name, Optional<String> alias, Optional<String> message, Map<String, String> vars,
+                          long epochSeconds) {
+        public Request {
+            vars = Map.copyOf(vars);
+            alias.ifPresent(LambdaLimits::checkAliasName);
+        }
+    }
+
+    private final Events events;
+
+    public Targets(Events events) {
+        this.events = events;
+    }
+
+    /** Folders below {@code dir} holding a lambdoku.json, sorted. */
+    public static List<Path> functionFolders(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isDirectory).filter(ManifestReader::present).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidParameterException("Cannot read folder " + dir + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** Reads and builds one function folder; the build command's output goes to {@code buildLog}. */
+    public Target folder(Path dir, Request request, OutputStream buildLog) {
+        events.step(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), "read manifest");
+        Manifest m = ManifestReader.read(dir);
+        m = request.name().map(m::withName).orElse(m);
+        m = withAlias(m, request.alias());
+        events.step(m.name(), "build");
+        CodeZip code = new PackageBuilder(request.vars(), request.epochSeconds(), buildLog).build(m);
+        return new Target(m, code, DeployMessage.of(code, request.message(), DeployMessage.gitSha(dir)), true);
+    }
+
+    /**
+     * A zip deployed as it is, to an existing function: it carries no manifest, so the function keeps its
+     * settings and nothing around it (schedules, alarms) is managed.
+     */
+    public Target zip(LambdaApi api, Path zip, String function, Request request) {
+        CodeZip code = Zips.load(zip);
+        FunctionConfig current = api.getFunction(function, FunctionConfig.LATEST);
+        FunctionSettings s = current.settings();
+        Manifest m = new Manifest(zip.toAbsolutePath().getParent(), function, s.runtime(), s.handler(), s.memorySize(),
+                s.timeout(), Optional.of(s.role()), s.architecture(), current.description(), Map.of(), s.layers(), List.of(),
+                List.of(), Optional.empty(), List.of());
+        m = withAlias(m, request.alias());
+        return new Target(m, code, DeployMessage.of(code, request.message(), Optional.empty()), false);
+    }
+
+    /** deploy --alias A: A points at the release made, besides the manifest's own aliases. */
+    private static Manifest withAlias(Manifest m, Optional<String> alias) {
+        if (alias.isEmpty()) {
+            return m;
+        }
+        FunctionInfra i = m.infra();
+        Map<String, String> aliases = new LinkedHashMap<>(i.aliases());
+        aliases.put(alias.get(), "release");
+        return m.withInfra(new FunctionInfra(i.role(), i.schedules(), i.alarms(), i.reservedConcurrency(), aliases));
+    }
+}

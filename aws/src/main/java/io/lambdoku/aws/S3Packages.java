@@ -101,14 +101,19 @@ public final class S3Packages implements S3PackageResolver {
             case 403 -> new BackendException("S3 refused to let these credentials read " + p + " (403); lambdoku needs "
                     + "s3:GetObject" + (p.versionId().isPresent() ? " and s3:GetObjectVersion" : "") + " on it, "
                     + "see 'lambdoku setup --print-policy'.", e);
-            case 301 -> new InvalidParameterException("The bucket " + p.bucket() + " is in " + e.awsErrorDetails()
-                    .sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").orElse("another region") + ", not "
+            case 301 -> new InvalidParameterException("The bucket " + p.bucket() + " is in " + bucketRegion(e) + ", not "
                     + clients.region().id() + ": Lambda reads code only from a bucket in the function's region.");
             case 400 -> new InvalidParameterException("S3 refused " + p + ": " + (e.awsErrorDetails().errorMessage() == null
                     ? "bad request (is the versionId right?)" : e.awsErrorDetails().errorMessage()) + ".");
             case 412 -> new BackendException("The object " + p + " was replaced while lambdoku read it; try again.", e);
             default -> e;
         };
+    }
+
+    /** S3 names a bucket's region in a header of its 301 answer. */
+    private static String bucketRegion(S3Exception e) {
+        return Optional.ofNullable(e.awsErrorDetails()).map(d -> d.sdkHttpResponse())
+                .flatMap(r -> r.firstMatchingHeader("x-amz-bucket-region")).orElse("another region");
     }
 
     private static MessageDigest sha256() {

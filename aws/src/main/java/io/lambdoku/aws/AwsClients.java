@@ -16,6 +16,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -38,6 +40,8 @@ public final class AwsClients implements AutoCloseable {
     private StsClient sts;
     private CloudWatchLogsClient logs;
     private CloudWatchClient cloudwatch;
+    private IamClient iam;
+    private EventBridgeClient events;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
@@ -87,6 +91,21 @@ public final class AwsClients implements AutoCloseable {
             cloudwatch = configure(CloudWatchClient.builder()).build();
         }
         return cloudwatch;
+    }
+
+    /** IAM is global: the SDK's endpoint rules send every region's calls to the partition's one IAM endpoint. */
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = configure(IamClient.builder()).build();
+        }
+        return iam;
+    }
+
+    public synchronized EventBridgeClient events() {
+        if (events == null) {
+            events = configure(EventBridgeClient.builder()).build();
+        }
+        return events;
     }
 
     public synchronized Region region() {
@@ -153,6 +172,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (cloudwatch != null) {
             cloudwatch.close();
+        }
+        if (iam != null) {
+            iam.close();
+        }
+        if (events != null) {
+            events.close();
         }
         if (http != null) {
             http.close();

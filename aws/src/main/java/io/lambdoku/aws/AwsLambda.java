@@ -7,8 +7,10 @@ import io.lambdoku.core.invoke.LogEvent;
 import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.core.invoke.InvokeRequest;
 import io.lambdoku.core.invoke.InvokeResult;
+import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.lambda.CodeChangedException;
 import io.lambdoku.core.lambda.CodeSource;
 import io.lambdoku.core.lambda.CodeZip;
@@ -20,6 +22,7 @@ import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
+import io.lambdoku.core.lock.LockStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
 
     private final AwsClients clients;
     private final AwsErrors errors;
+    private final RolePropagation propagation = new RolePropagation();
     private final Map<String, String> arns = new ConcurrentHashMap<>();
     /** Release code fetched from Code.Location by {@link #hasCode}, kept for the update that follows. */
     private final Map<String, byte[]> fetched = new ConcurrentHashMap<>();
@@ -55,15 +59,20 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         return new AwsLambda(new AwsClients(options));
     }
 
+    /** The SDK clients this adapter owns and closes, for the adapters that share them (AwsInfra). */
+    public AwsClients clients() {
+        return clients;
+    }
+
     @Override
     public FunctionConfig createFunction(NewFunction f) {
         FunctionCode code = errors.call(Subject.function(f.name()), () -> codeOf(f.code()));
         FunctionSettings s = f.settings();
-        return remember(errors.call(Subject.function(f.name()), () -> lambda().createFunction(b -> b
+        return remember(errors.call(Subject.function(f.name()), () -> propagation.retry(s.role(), () -> lambda().createFunction(b -> b
                 .functionName(f.name()).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
                 .layers(s.layers()).description(f.description()).code(code).tags(f.tags())
-                .architecturesWithStrings(s.architecture()).publish(false))));
+                .architecturesWithStrings(s.architecture()).publish(false)))));
     }
 
     @Override
@@ -85,11 +94,12 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     @Override
     public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings s, Optional<String> description,
                                                       Optional<String> revisionId) {
-        FunctionConfig updated = remember(errors.call(Subject.update(name), () -> lambda().updateFunctionConfiguration(b -> b
+        FunctionConfig updated = remember(errors.call(Subject.update(name), () -> propagation.retry(s.role(), () -> lambda()
+                .updateFunctionConfiguration(b -> b
                 .functionName(name).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
                 .layers(s.layers()).description(description.orElse(null))
-                .revisionId(Shapes.revision(revisionId).orElse(null)))));
+                .revisionId(Shapes.revision(revisionId).orElse(null))))));
         if (updated.settings().architecture().equals(s.architecture())) {
             return updated;
         }
@@ -213,6 +223,23 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         errors.run(Subject.alias(function, alias), () -> lambda().deleteAlias(b -> b.functionName(function).name(alias)));
     }
 
+    @Override
+    public Optional<Integer> reservedConcurrency(String name) {
+        return Optional.ofNullable(errors.call(Subject.function(name), () -> lambda().getFunctionConcurrency(b -> b
+                .functionName(name)).reservedConcurrentExecutions()));
+    }
+
+    /** Empty removes the reservation: the function goes back to the account's unreserved pool. */
+    @Override
+    public void putReservedConcurrency(String name, Optional<Integer> reserved) {
+        if (reserved.isPresent()) {
+            errors.run(Subject.function(name), () -> lambda().putFunctionConcurrency(b -> b
+                    .functionName(name).reservedConcurrentExecutions(reserved.get())));
+        } else {
+            errors.run(Subject.function(name), () -> lambda().deleteFunctionConcurrency(b -> b.functionName(name)));
+        }
+    }
+
     /** In the artifact bucket, or else downloadable from the release's Code.Location (then copied to the bucket). */
     @Override
     public boolean hasCode(StoredCode code) {
@@ -244,6 +271,26 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     @Override
     public List<MinuteMetrics> metrics(String function, long sinceMs, Optional<String> qualifier) {
         return new AwsTelemetry(clients, errors).metrics(function, sinceMs, qualifier);
+    }
+
+    /** Functions' locks, kept in the artifact bucket (see {@link S3LockStore}). */
+    public LockStore lockStore() {
+        return new S3LockStore(clients.s3(), lockBucket(), errors);
+    }
+
+    /** The apps' activity, kept in the artifact bucket (see {@link S3Activity}). */
+    public Activity activity() {
+        return new S3Activity(clients.s3(), lockBucket(), errors);
+    }
+
+    /**
+     * Without the bucket there is nowhere every run can see to keep a lock, and writing unlocked would let two
+     * deploys interleave: refused, naming the one command that makes it.
+     */
+    private String lockBucket() {
+        return clients.options().artifactBucket().orElseThrow(() -> new BackendException("The aws backend keeps each"
+                + " function's lock in the artifact bucket, and none is set; run 'lambdoku setup' once (or pass"
+                + " --artifact-bucket / set LAMBDOKU_ARTIFACT_BUCKET)."));
     }
 
     @Override

@@ -26,6 +26,22 @@ public abstract class AppCommand extends BaseCommand {
         return false;
     }
 
+    /**
+     * The operation's name when the command changes the function: it then runs holding the function's lock
+     * (held by {@code user@host}, heartbeated, released at the end), so two writers never interleave. Empty
+     * for commands that only read, or that take locks themselves (on other functions, or inside core).
+     */
+    protected Optional<String> writes() {
+        return Optional.empty();
+    }
+
+    /**
+     * Work done once, before any lock is taken: reading arguments and standard input, so a bad argument
+     * fails without touching a lock and a prompt never holds one.
+     */
+    protected void beforeRuns(Session session) {
+    }
+
     /** The version or alias the current app names, for commands that {@link #readsQualified()}. */
     protected Optional<String> appQualifier() {
         return appQualifier;
@@ -34,6 +50,7 @@ public abstract class AppCommand extends BaseCommand {
     @Override
     protected final int run(Session session) {
         List<String> apps = session.apps();
+        beforeRuns(session);
         int worst = ExitCodes.OK;
         for (String app : apps) {
             if (apps.size() > 1 && !session.output().json()) {
@@ -48,7 +65,9 @@ public abstract class AppCommand extends BaseCommand {
                             + " without ':" + ref.qualifier().get() + "'.");
                 }
                 appQualifier = ref.qualifier();
-                worst = Math.max(worst, runFor(session, ref.name()));
+                Optional<String> operation = writes();
+                worst = Math.max(worst, operation.isEmpty() ? runFor(session, ref.name())
+                        : session.guard().holding(ref.name(), operation.get(), () -> runFor(session, ref.name())));
             } catch (RuntimeException e) {
                 worst = Math.max(worst, Errors.report(e, session.output(), global.debug));
             }

@@ -24,6 +24,9 @@ import io.lambdoku.cli.invoke.LogsCommand;
 import io.lambdoku.cli.invoke.LogsRetentionCommand;
 import io.lambdoku.cli.invoke.MetricsCommand;
 import io.lambdoku.cli.local.GcCommand;
+import io.lambdoku.cli.lock.ActivityCommand;
+import io.lambdoku.cli.lock.LockBreakCommand;
+import io.lambdoku.cli.lock.LockCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
@@ -83,6 +86,9 @@ final class CommandRegistry {
         m.put("setup", SetupCommand::new);
         m.put("local:serve", LocalServeCommand::new);
         m.put("gc", GcCommand::new);
+        m.put("lock", LockCommand::new);
+        m.put("lock:break", LockBreakCommand::new);
+        m.put("activity", ActivityCommand::new);
         return m;
     }
 }

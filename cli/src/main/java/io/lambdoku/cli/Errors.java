@@ -1,6 +1,7 @@
 package io.lambdoku.cli;
 
 import io.lambdoku.core.lambda.LambdaException;
+import io.lambdoku.core.lock.LockedException;
 import io.lambdoku.local.store.NoSpaceException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -24,6 +25,10 @@ public final class Errors {
         if (full.isPresent()) {
             output.error("No space left on device under " + full.get() + "; free space or set LAMBDOKU_HOME elsewhere.");
             return ExitCodes.FAILURE;
+        }
+        if (failure instanceof LockedException) {
+            output.error(failure.getMessage());
+            return ExitCodes.LOCKED;
         }
         if (failure instanceof LambdaException) {
             output.error(failure.getMessage());

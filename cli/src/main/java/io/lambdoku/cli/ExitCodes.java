@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** deploy --dry-run --exit-code: changes are pending. */
     public static final int PENDING = 3;
+    /** Another live run holds the function's lock (after --lock-timeout, if given); nothing was changed. Retry later. */
+    public static final int LOCKED = 4;
 
     private ExitCodes() {
     }

@@ -30,6 +30,10 @@ public final class GlobalOptions {
             description = "S3 bucket keeping every uploaded zip for rollback and promote (default: LAMBDOKU_ARTIFACT_BUCKET).")
     public String artifactBucket;
 
+    @Option(names = "--lock-timeout", paramLabel = "DURATION",
+            description = "Wait up to this long (e.g. 30s, 2m) for another run's lock on the function; default 0: fail at once.")
+    public String lockTimeout;
+
     @Option(names = "--json", description = "Print JSON for scripts.")
     public boolean json;
 

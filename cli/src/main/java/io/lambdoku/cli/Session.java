@@ -1,20 +1,32 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.aws.AwsInfra;
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
 import io.lambdoku.cli.invoke.ServedInvoker;
+import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lock.Ages;
+import io.lambdoku.core.lock.Guard;
+import io.lambdoku.core.lock.LeasedGuard;
+import io.lambdoku.core.lock.LockSettings;
+import io.lambdoku.core.lock.LockStore;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.activity.LocalActivity;
+import io.lambdoku.local.lock.LocalLockStore;
 import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.local.runtime.LocalInvoker;
 import io.lambdoku.core.secret.Fingerprints;
 import io.lambdoku.core.secret.KeyFile;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +42,9 @@ public final class Session implements AutoCloseable {
     private Optional<AppFile> appFile;
     private LocalLambda local;
     private AwsLambda aws;
+    private AwsInfra awsInfra;
     private LocalInvoker localInvoker;
+    private LeasedGuard guard;
 
     public Session(Launch launch, GlobalOptions global) {
         this.launch = launch;
@@ -110,6 +124,58 @@ public final class Session implements AutoCloseable {
         return api instanceof LocalLambda l ? new InvocationQueries(l) : (AwsLambda) api;
     }
 
+    /**
+     * Holds functions' locks for this run's writes, as {@code user@host}, with this run's --lock-timeout and the
+     * lease TTL (LAMBDOKU_LOCK_TTL_SECONDS, default 2 minutes; tests shorten it).
+     */
+    public Guard guard() {
+        if (guard == null) {
+            guard = new LeasedGuard(lockStore(), activity(), events(), lockSettings(), holder(), Clock.systemUTC());
+        }
+        return guard;
+    }
+
+    /** {@code user@host}: who this run is in locks and in the activity record. */
+    public String holder() {
+        return Holder.of(launch.env());
+    }
+
+    /** Functions' locks: a table of the local store, or objects in the artifact bucket on AWS. */
+    public LockStore lockStore() {
+        LambdaApi api = api();
+        return api instanceof LocalLambda l ? new LocalLockStore(l.database()) : ((AwsLambda) api).lockStore();
+    }
+
+    /** What happened to apps beyond their releases (lock takeovers and breaks): beside the locks. */
+    public Activity activity() {
+        LambdaApi api = api();
+        return api instanceof LocalLambda l ? new LocalActivity(l.database()) : ((AwsLambda) api).activity();
+    }
+
+    private LockSettings lockSettings() {
+        String ttl = launch.env().getOrDefault("LAMBDOKU_LOCK_TTL_SECONDS", "");
+        if (!ttl.isEmpty() && !ttl.matches("[1-9][0-9]{0,5}")) {
+            throw new UsageException("LAMBDOKU_LOCK_TTL_SECONDS must be a whole number of seconds, not '" + ttl + "'.");
+        }
+        return new LockSettings(ttl.isEmpty() ? LockSettings.DEFAULT_TTL : Duration.ofSeconds(Long.parseLong(ttl)),
+                global.lockTimeout == null ? Duration.ZERO : DurationText.parse("--lock-timeout", global.lockTimeout));
+    }
+
+    /**
+     * Roles, schedules and alarms around functions. AWS: IAM, EventBridge and CloudWatch through the
+     * AwsLambda's own SDK clients (closed with it), one AwsInfra per run so the account is asked once.
+     */
+    public Infra infra() {
+        LambdaApi api = api();
+        if (api instanceof AwsLambda a) {
+            if (awsInfra == null) {
+                awsInfra = new AwsInfra(a.clients());
+            }
+            return awsInfra;
+        }
+        throw new UsageException("Roles, schedules and alarms on the local backend: not yet.");
+    }
+
     /** Fingerprints of config values, under the key of {@link #fingerprintKeyFile()}, made on first use. */
     public Fingerprints fingerprints() {
         return new Fingerprints(KeyFile.loadOrCreate(fingerprintKeyFile(), Fingerprints.KEY_BYTES));
@@ -151,6 +217,31 @@ public final class Session implements AutoCloseable {
                 }
             }
 
+            /** A step of a function whose lock this run lost does not start: the new holder may be writing. */
+            @Override
+            public void step(String function, String step) {
+                if (guard != null) {
+                    guard.ensureHeld(function);
+                }
+            }
+
+            @Override
+            public void waitingForLock(String function, String holder, String operation, Duration age) {
+                output.note("Waiting for the lock on " + function + ", held by " + holder + " (" + operation + ", "
+                        + Ages.of(age) + " ago)…");
+            }
+
+            @Override
+            public void lockTakenOver(String function, String holder, String operation, Duration silent) {
+                output.note("Took over the lock on " + function + " from " + holder + " (" + operation + "): no heartbeat for "
+                        + Ages.of(silent) + ", so that run is gone. Recorded in 'lambdoku activity -a " + function + "'.");
+            }
+
+            @Override
+            public void lockLost(String function, String how) {
+                output.note("Warning: lost the lock on " + function + " " + how + "; stopping at the next step.");
+            }
+
             @Override
             public void functionsNotIsolated(String reason) {
                 output.note("Warning: functions run without a sandbox, as plain processes that can read and change what you"
@@ -179,6 +270,9 @@ public final class Session implements AutoCloseable {
     /** Closes what was opened; then throws if invocations run here could not be recorded (a full disk). */
     @Override
     public void close() {
+        if (guard != null) {
+            guard.close();
+        }
         if (localInvoker != null) {
             localInvoker.close();
         }

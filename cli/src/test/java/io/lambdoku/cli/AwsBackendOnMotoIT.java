@@ -85,15 +85,27 @@ class AwsBackendOnMotoIT {
     }
 
     @Test
-    void withoutTheStoreRollbackStopsClearlyAndChangesNothing() throws Exception {
+    void withoutTheBucketWritesAskForSetupAndChangeNothing() throws Exception {
         CliRunner noStore = new CliRunner(scratch.resolve("nostore")).withEnv(moto.environment())
                 .withEnv(Map.of("LAMBDOKU_ARTIFACT_BUCKET", ""));
         noStore.run("create", "web", "--role", MotoServer.ROLE, "--code", code("one", "x = 1\n").toString()).succeeded();
-        noStore.run("push", "-a", "web", code("two", "def handler(e, c):\n    return 2\n").toString()).succeeded();
 
-        noStore.run("rollback", "-a", "web").failedWith(1, "cannot be restored; nothing was changed");
+        // locks live in the bucket: without it no write can be serialised, so none starts
+        noStore.run("push", "-a", "web", code("two", "def handler(e, c):\n    return 2\n").toString())
+                .failedWith(1, "run 'lambdoku setup' once");
+        noStore.run("rollback", "-a", "web").failedWith(1, "run 'lambdoku setup' once");
         List<Object> releases = JSON.std.listFrom(noStore.run("releases", "-a", "web", "--json").succeeded().out());
-        assertThat(releases).hasSize(2);
+        assertThat(releases).hasSize(1);
+    }
+
+    @Test
+    void locksAndActivityLiveInTheArtifactBucket() throws Exception {
+        cli.run("create", "web", "--role", MotoServer.ROLE).succeeded();
+        cli.run("config:set", "-a", "web", "MODE=one").succeeded();
+        assertThat(bucketKeys()).noneMatch(k -> k.startsWith("lambdoku/locks/")); // released after the write
+        cli.run("lock", "-a", "web").succeeded().outContains("web is not locked.");
+        cli.run("lock:break", "-a", "web", "--reason", "testing").succeeded().outContains("web is not locked");
+        cli.run("activity", "-a", "web").succeeded().outContains("No activity recorded for web.");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ten OS processes move one alias at once, with alias:set and alias:promote. Each read the alias's
- * RevisionId once and 7 of 10 failed with a 412; through the RevisionId protocol all succeed.
+ * RevisionId once and 7 of 10 failed with a 412; now all succeed, queued on the function's lock
+ * (--lock-timeout) with the RevisionId protocol beneath.
  */
 @SuppressWarnings("unchecked")
 class ConcurrentAliasSetIT {
@@ -34,8 +35,8 @@ class ConcurrentAliasSetIT {
 
         List<Process> writers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            writers.add(i % 3 == 2 ? cli.start("alias:promote", "-a", "shared", "test", "live")
-                    : cli.start("alias:set", "-a", "shared", "live", String.valueOf(1 + i % 5)));
+            writers.add(i % 3 == 2 ? cli.start("alias:promote", "-a", "shared", "test", "live", "--lock-timeout", "2m")
+                    : cli.start("alias:set", "-a", "shared", "live", String.valueOf(1 + i % 5), "--lock-timeout", "2m"));
         }
         for (Process p : writers) {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ten separate OS processes set ten different keys on one function at once. The original Node
  * lambdoku keeps 3 of 10; every key must survive here, and every release must hold what it says.
+ * They queue on the function's lock (--lock-timeout; without it all but one would fail at once, naming
+ * the holder); the RevisionId protocol beneath is raced without locks by core's ReleaseScenarios.
  */
 @SuppressWarnings("unchecked")
 class ConcurrentConfigSetIT {
@@ -29,7 +31,7 @@ class ConcurrentConfigSetIT {
 
         List<Process> writers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            writers.add(cli.start("config:set", "-a", "shared", "KEY_" + i + "=value " + i));
+            writers.add(cli.start("config:set", "-a", "shared", "KEY_" + i + "=value " + i, "--lock-timeout", "2m"));
         }
         for (Process p : writers) {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

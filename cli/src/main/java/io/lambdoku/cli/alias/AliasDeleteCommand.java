@@ -5,6 +5,7 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +17,11 @@ public final class AliasDeleteCommand extends AppCommand {
 
     public AliasDeleteCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("alias:delete");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.lambdoku.cli.Session;
 import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.lambda.Alias;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +24,11 @@ public final class AliasPromoteCommand extends AppCommand {
 
     public AliasPromoteCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("alias:promote");
     }
 
     @Override

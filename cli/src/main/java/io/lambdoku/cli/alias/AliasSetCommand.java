@@ -36,6 +36,11 @@ public final class AliasSetCommand extends AppCommand {
     }
 
     @Override
+    protected Optional<String> writes() {
+        return Optional.of("alias:set");
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
         Alias result = new Aliases(session.api(), session.events()).set(function, name, number(version), weighted(),
                 Optional.ofNullable(description));

@@ -32,7 +32,10 @@ public final class AppsDestroyCommand extends BaseCommand {
         String function = Session.functionName(name);
         Apps apps = new Apps(session.api(), session.events());
         apps.info(function);
-        apps.destroy(function, Optional.ofNullable(confirm).map(Session::functionName));
+        session.guard().holding(function, "apps:destroy", () -> {
+            apps.destroy(function, Optional.ofNullable(confirm).map(Session::functionName));
+            return null;
+        });
         // the local store frees the function's code and logs at once (issue 11: it only ever grew)
         Optional<StoreGc.Report> gc = StoreGcSummary.afterDeleting(session);
         if (session.output().json()) {

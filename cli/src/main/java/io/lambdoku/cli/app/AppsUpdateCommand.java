@@ -30,6 +30,11 @@ public final class AppsUpdateCommand extends AppCommand {
     }
 
     @Override
+    protected Optional<String> writes() {
+        return Optional.of("apps:update");
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
         SettingsChange change = new SettingsChange(Optional.ofNullable(memory), Optional.ofNullable(timeout),
                 Optional.ofNullable(handler), Optional.ofNullable(runtime));

@@ -8,6 +8,7 @@ import io.lambdoku.core.app.Push;
 import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.lambda.CodeZip;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +22,11 @@ public final class PushCommand extends AppCommand {
 
     public PushCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("push");
     }
 
     @Override

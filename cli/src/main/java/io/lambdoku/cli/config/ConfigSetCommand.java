@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,10 +42,18 @@ public final class ConfigSetCommand extends AppCommand {
     }
 
     @Override
+    protected Optional<String> writes() {
+        return Optional.of("config:set");
+    }
+
+    /** Parsed (and stdin read) once, whatever the number of -a, and before the lock is taken. */
+    @Override
+    protected void beforeRuns(Session session) {
+        vars = vars(session);
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
-        if (vars == null) { // parsed (and stdin read) once, whatever the number of -a
-            vars = vars(session);
-        }
         return OutcomeView.print(session.output(), new ConfigVars(session.api(), session.events()).set(function, vars));
     }
 

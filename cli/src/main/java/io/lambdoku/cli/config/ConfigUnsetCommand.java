@@ -8,6 +8,7 @@ import io.lambdoku.core.config.ConfigVars;
 import io.lambdoku.core.config.EnvAssignments;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +20,11 @@ public final class ConfigUnsetCommand extends AppCommand {
 
     public ConfigUnsetCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("config:unset");
     }
 
     @Override

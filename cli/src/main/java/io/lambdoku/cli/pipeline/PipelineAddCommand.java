@@ -5,6 +5,7 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.pipeline.Pipeline;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +17,11 @@ public final class PipelineAddCommand extends AppCommand {
 
     public PipelineAddCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("pipeline:add");
     }
 
     @Override

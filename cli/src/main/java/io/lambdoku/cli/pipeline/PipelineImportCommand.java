@@ -7,6 +7,7 @@ import io.lambdoku.cli.Session;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.pipeline.PipelineImport;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 @Command(name = "pipeline:import",
@@ -15,6 +16,11 @@ public final class PipelineImportCommand extends AppCommand {
 
     public PipelineImportCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("pipeline:import");
     }
 
     @Override

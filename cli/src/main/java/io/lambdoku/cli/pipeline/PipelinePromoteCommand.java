@@ -30,7 +30,7 @@ public final class PipelinePromoteCommand extends AppCommand {
     @Override
     protected int runFor(Session session, String function) {
         Optional<Integer> version = ReleaseNumber.parse(release);
-        List<Pipeline.Promotion> results = new Pipeline(session.api(), session.events()).promote(function, version);
+        List<Pipeline.Promotion> results = new Pipeline(session.api(), session.events(), session.guard()).promote(function, version);
         int worst = ExitCodes.OK;
         List<Map<String, Object>> json = new ArrayList<>();
         for (Pipeline.Promotion p : results) {

@@ -35,6 +35,11 @@ public final class ReleasesPruneCommand extends AppCommand {
     }
 
     @Override
+    protected Optional<String> writes() {
+        return Optional.of("releases:prune");
+    }
+
+    @Override
     protected int runFor(Session session, String function) {
         if (keep < 1) {
             throw new UsageException("--keep must be at least 1; the newest release is what runs.");

@@ -4,6 +4,7 @@ import io.lambdoku.cli.AppCommand;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.release.Rollback;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +16,11 @@ public final class RollbackCommand extends AppCommand {
 
     public RollbackCommand(Launch launch) {
         super(launch);
+    }
+
+    @Override
+    protected Optional<String> writes() {
+        return Optional.of("rollback");
     }
 
     @Override

@@ -35,4 +35,11 @@ public interface Events {
     /** A lock whose holder stopped heartbeating was taken over (and recorded in the app's activity). */
     default void lockTakenOver(String function, String holder, String operation, java.time.Duration age) {
     }
+
+    /**
+     * This run's lock was taken over (its heartbeats stopped landing for longer than the TTL) or broken;
+     * {@code how} says by whom. The operation stops at its next step.
+     */
+    default void lockLost(String function, String how) {
+    }
 }

@@ -5,6 +5,7 @@ import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.StoredCode;
+import io.lambdoku.core.lock.Guard;
 import io.lambdoku.core.release.AtomicRelease;
 import io.lambdoku.core.release.Release;
 import io.lambdoku.core.release.ReleaseLog;
@@ -32,11 +33,18 @@ public final class Pipeline {
 
     private final LambdaApi api;
     private final Events events;
+    private final Guard guard;
     private final ReleaseLog log;
 
     public Pipeline(LambdaApi api, Events events) {
+        this(api, events, Guard.NONE);
+    }
+
+    /** {@code guard} holds each downstream's lock while it is promoted (the upstream is only read). */
+    public Pipeline(LambdaApi api, Events events, Guard guard) {
         this.api = api;
         this.events = events;
+        this.guard = guard;
         this.log = new ReleaseLog(api);
     }
 
@@ -106,7 +114,7 @@ public final class Pipeline {
         try {
             List<Future<ReleaseOutcome>> running = new ArrayList<>();
             for (String target : targets) {
-                running.add(pool.submit(() -> promoteOne(upstream, release, target)));
+                running.add(pool.submit(() -> guard.holding(target, "pipeline:promote", () -> promoteOne(upstream, release, target))));
             }
             List<Promotion> results = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {

@@ -74,7 +74,27 @@ final class Schema {
             """
             INSERT OR IGNORE INTO log_groups(function, stored_bytes)
               SELECT function, sum(length(CAST(message AS BLOB))) FROM log_events GROUP BY function""",
-            "INSERT OR IGNORE INTO log_groups(function) SELECT DISTINCT function FROM invocations");
+            "INSERT OR IGNORE INTO log_groups(function) SELECT DISTINCT function FROM invocations",
+            """
+            CREATE TABLE IF NOT EXISTS locks (        -- a function's lease (see LocalLockStore); no row: not locked
+              function TEXT PRIMARY KEY,
+              lease_id TEXT NOT NULL,
+              generation INTEGER NOT NULL,             -- +1 on every heartbeat or takeover: the compare-and-swap's version
+              operation TEXT NOT NULL,
+              holder TEXT NOT NULL,                    -- user@host
+              pid INTEGER NOT NULL,
+              created INTEGER NOT NULL,                -- epoch ms
+              heartbeat INTEGER NOT NULL,              -- epoch ms
+              ttl_ms INTEGER NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS activity (     -- what happened to an app that Lambda does not keep (LocalActivity)
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              function TEXT NOT NULL,
+              at INTEGER NOT NULL,                     -- epoch ms
+              who TEXT NOT NULL,
+              what TEXT NOT NULL,
+              detail TEXT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS activity_by_time ON activity(function, at)");
 
     private Schema() {
     }

@@ -1,0 +1,240 @@
+package io.lambdoku.core.lock;
+
+import io.lambdoku.core.activity.Activity;
+import io.lambdoku.core.activity.ActivityEvent;
+import io.lambdoku.core.event.Events;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A {@link Guard} over leased locks: takes the function's lease (waiting up to the timeout for a live
+ * holder, taking over a stale one), heartbeats it from a daemon thread while the work runs, and releases
+ * it afterwards. Every change is a compare-and-swap on what was read, so two runs never both hold it, and a
+ * run that was killed leaves a lease that goes stale by itself: nobody has to remove it by hand.
+ * Re-entrant per function within one run (a command that holds a lock may call an operation that asks for
+ * it again).
+ */
+public final class LeasedGuard implements Guard, AutoCloseable {
+
+    /** How often a waiting writer looks again; short against a human's patience, long against the store's load. */
+    private static final Duration POLL = Duration.ofMillis(500);
+    /** Each attempt follows a real change by another run; far more of them means something is wrong. */
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private final LockStore store;
+    private final Activity activity;
+    private final Events events;
+    private final LockSettings settings;
+    private final String holder;
+    private final Clock clock;
+    private final Map<String, HeldLease> held = new HashMap<>();
+    private ScheduledExecutorService heartbeats;
+
+    /** {@code holder} is {@code user@host}, as the lock and the activity record name this run. */
+    public LeasedGuard(LockStore store, Activity activity, Events events, LockSettings settings, String holder, Clock clock) {
+        this.store = store;
+        this.activity = activity;
+        this.events = events;
+        this.settings = settings;
+        this.holder = holder;
+        this.clock = clock;
+    }
+
+    @Override
+    public <T> T holding(String function, String operation, Supplier<T> work) {
+        if (isHeld(function)) {
+            return work.get();
+        }
+        HeldLease h = take(function, operation);
+        try {
+            T result = work.get();
+            h.ensureHeld(true);
+            return result;
+        } finally {
+            release(h);
+        }
+    }
+
+    /** Throws {@link LockLostException} if this run held the function's lock and lost it: the caller stops writing. */
+    public void ensureHeld(String function) {
+        HeldLease h;
+        synchronized (this) {
+            h = held.get(function);
+        }
+        if (h != null) {
+            h.ensureHeld(false);
+        }
+    }
+
+    private synchronized boolean isHeld(String function) {
+        return held.containsKey(function);
+    }
+
+    private HeldLease take(String function, String operation) {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(settings.timeout());
+        String reported = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StoredLease> taken = store.create(newLease(function, operation));
+            if (taken.isPresent()) {
+                return hold(taken.get());
+            }
+            Optional<StoredLease> current = store.read(function);
+            if (current.isEmpty()) {
+                continue; // released since: try again
+            }
+            Lease theirs = current.get().lease();
+            Instant now = clock.instant();
+            if (theirs.staleAt(now)) {
+                Optional<StoredLease> over = store.replace(current.get(), newLease(function, operation));
+                if (over.isPresent()) {
+                    tookOver(theirs, now);
+                    return hold(over.get());
+                }
+                continue; // another run renewed or took it first: look again
+            }
+            if (!now.isBefore(deadline)) {
+                throw locked(theirs, now, Duration.between(start, now));
+            }
+            if (!theirs.id().equals(reported)) {
+                events.waitingForLock(function, theirs.holder(), theirs.operation(), Duration.between(theirs.created(), now));
+                reported = theirs.id();
+            }
+            pause(Duration.between(now, deadline));
+        }
+        throw new LockedException("The lock on " + function + " kept changing hands; try again.");
+    }
+
+    private Lease newLease(String function, String operation) {
+        Instant now = clock.instant();
+        return new Lease(UUID.randomUUID().toString(), function, operation, holder, ProcessHandle.current().pid(), now, now,
+                settings.ttl());
+    }
+
+    private LockedException locked(Lease theirs, Instant now, Duration waited) {
+        String f = theirs.function();
+        String after = waited.isZero() || waited.compareTo(Duration.ofSeconds(1)) < 0 ? "" : " after waiting " + Ages.of(waited);
+        return new LockedException(f + " is locked by " + theirs.describe(now) + after + "; try again later"
+                + (after.isEmpty() ? " (or wait with --lock-timeout 2m)" : "") + ", or 'lambdoku lock:break -a " + f
+                + " --reason …' if that run is gone.");
+    }
+
+    private void tookOver(Lease theirs, Instant now) {
+        Duration silent = Duration.between(theirs.heartbeat(), now);
+        events.lockTakenOver(theirs.function(), theirs.holder(), theirs.operation(), silent);
+        activity.record(theirs.function(), new ActivityEvent(now, holder, "lock taken over",
+                "from " + theirs.describe(now) + ": no heartbeat for longer than its TTL of " + Ages.of(theirs.ttl())));
+    }
+
+    private HeldLease hold(StoredLease lease) {
+        HeldLease h = new HeldLease(lease);
+        long every = Math.max(50, settings.heartbeatEvery().toMillis());
+        synchronized (this) {
+            held.put(lease.lease().function(), h);
+            if (heartbeats == null) {
+                heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "lambdoku-lock-heartbeat");
+                    t.setDaemon(true); // a run that ends without close() must not be kept alive by its heartbeat
+                    return t;
+                });
+            }
+            h.beat = heartbeats.scheduleWithFixedDelay(() -> beat(h), every, every, TimeUnit.MILLISECONDS);
+        }
+        return h;
+    }
+
+    private void beat(HeldLease h) {
+        synchronized (h) {
+            if (h.released || h.lost != null) {
+                return;
+            }
+            try {
+                Optional<StoredLease> renewed = store.replace(h.current, h.current.lease().beating(clock.instant()));
+                if (renewed.isPresent()) {
+                    h.current = renewed.get();
+                    return;
+                }
+                String function = h.current.lease().function();
+                h.lost = store.read(function).map(s -> "to " + s.lease().describe(clock.instant())).orElse("(it was broken)");
+                cancel(h);
+                events.lockLost(function, h.lost);
+            } catch (RuntimeException e) {
+                // A failed heartbeat (a network blip) is tried again at the next beat; if they keep failing past
+                // the TTL another run may take over, and the next beat's compare-and-swap notices.
+            }
+        }
+    }
+
+    private void release(HeldLease h) {
+        synchronized (this) {
+            held.remove(h.current.lease().function());
+        }
+        synchronized (h) { // waits for a heartbeat in flight, so the release names the newest version
+            h.released = true;
+            cancel(h);
+        }
+        if (h.lost == null) {
+            try {
+                store.delete(h.current);
+            } catch (RuntimeException e) {
+                // Not released: the lease goes stale within its TTL and the next run takes it over.
+            }
+        }
+    }
+
+    private static void cancel(HeldLease h) {
+        if (h.beat != null) {
+            h.beat.cancel(false);
+        }
+    }
+
+    private static void pause(Duration remaining) {
+        try {
+            Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), remaining.toMillis())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockedException("Interrupted while waiting for a lock.");
+        }
+    }
+
+    /** Stops the heartbeat thread. Leases still held (none, after every holding() returned) go stale. */
+    @Override
+    public synchronized void close() {
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    /** One lease this run holds: its newest stored version, and whether a heartbeat found it gone. */
+    private static final class HeldLease {
+        final String operation;
+        StoredLease current;
+        String lost;
+        boolean released;
+        java.util.concurrent.ScheduledFuture<?> beat;
+
+        HeldLease(StoredLease current) {
+            this.current = current;
+            this.operation = current.lease().operation();
+        }
+
+        /** {@code finished}: the work is done, and only its result is in doubt; otherwise it stops here. */
+        synchronized void ensureHeld(boolean finished) {
+            if (lost != null) {
+                String f = current.lease().function();
+                throw new LockLostException((finished ? operation + " of " + f + " finished, but lost its lock " + lost
+                        + " on the way" : "Lost the lock on " + f + " during " + operation + " " + lost
+                        + "; stopped rather than write beside the new holder") + ". Check with 'lambdoku releases -a " + f + "'.");
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ public final class ArtifactBucket {
     public static Ready ensure(AwsClients clients, Optional<String> name) {
         AwsErrors errors = new AwsErrors(clients.options().endpoint().map(Object::toString).orElse("AWS"));
         Region region = clients.region();
-        String bucket = name.or(() -> clients.options().artifactBucket()).orElseGet(() -> defaultName(clients, errors, region));
+        String bucket = name.or(() -> clients.options().artifactBucket()).orElseGet(() -> defaultName(clients, region));
         S3Client s3 = clients.s3();
         return errors.call(AwsErrors.Subject.function(bucket), () -> {
             if (exists(s3, bucket)) {
@@ -37,10 +37,13 @@ public final class ArtifactBucket {
         });
     }
 
-    static String defaultName(AwsClients clients, AwsErrors errors, Region region) {
-        String account = errors.call(AwsErrors.Subject.function("sts"),
-                () -> clients.sts().getCallerIdentity().account());
-        return "lambdoku-artifacts-" + account + "-" + region.id();
+    static String defaultName(AwsClients clients, Region region) {
+        return defaultName(AwsAccount.of(clients), region.id());
+    }
+
+    /** The bucket {@code setup} creates when none is named: one per account and region. */
+    public static String defaultName(String account, String region) {
+        return "lambdoku-artifacts-" + account + "-" + region;
     }
 
     private static boolean exists(S3Client s3, String bucket) {

@@ -20,6 +20,7 @@ import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lock.LockStore;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         FunctionConfig settled = getFunction(name, FunctionConfig.LATEST);
         FunctionCode source = errors.call(Subject.function(name), () -> codeOf(new StoredCode(settled.codeSha256(), name, 0)));
         UpdateFunctionCodeRequest request = UpdateFunctionCodeRequest.builder().functionName(name)
-                .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key())
+                .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key()).s3ObjectVersion(source.s3ObjectVersion())
                 .architecturesWithStrings(s.architecture())
                 .revisionId(Shapes.revision(Optional.of(settled.revisionId())).orElse(null)).publish(false).build();
         return remember(errors.call(Subject.update(name), () -> lambda().updateFunctionCode(request)));
@@ -116,7 +117,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     public FunctionConfig updateFunctionCode(String name, CodeSource code, Optional<String> revisionId) {
         FunctionCode source = errors.call(Subject.function(name), () -> codeOf(code));
         UpdateFunctionCodeRequest request = UpdateFunctionCodeRequest.builder().functionName(name)
-                .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key())
+                .zipFile(source.zipFile()).s3Bucket(source.s3Bucket()).s3Key(source.s3Key()).s3ObjectVersion(source.s3ObjectVersion())
                 .revisionId(Shapes.revision(revisionId).orElse(null)).publish(false).build();
         return remember(errors.call(Subject.update(name), () -> lambda().updateFunctionCode(request)));
     }
@@ -301,6 +302,11 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
         Optional<ArtifactStore> store = store();
         if (code instanceof CodeZip zip) {
             return upload(store, zip.codeSha256(), zip.bytes());
+        }
+        if (code instanceof S3Code object) {
+            // by reference: Lambda reads the user's object itself, with the caller's s3:GetObject (no bytes pass through us)
+            return FunctionCode.builder().s3Bucket(object.bucket()).s3Key(object.key())
+                    .s3ObjectVersion(object.version().orElse(null)).build();
         }
         StoredCode stored = (StoredCode) code;
         if (store.isPresent() && store.get().has(stored.codeSha256())) {

@@ -16,6 +16,7 @@ import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.PreconditionFailedException;
 import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lambda.UpdateInProgressException;
 import io.lambdoku.core.lambda.UpdateStatus;
@@ -102,13 +103,17 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         LambdaLimits.checkFunctionName(f.name());
         LambdaLimits.checkSettings(f.settings());
         LambdaLimits.checkDescription(f.description());
-        byte[] bytes = f.code().bytes();
+        if (!(f.code() instanceof CodeZip zip)) {
+            throw f.code() instanceof S3Code ? NoS3Packages.refusal()
+                    : new InvalidParameterException("The local backend creates a function from a zip only.");
+        }
+        byte[] bytes = zip.bytes();
         Zips.check(bytes, "The code of " + f.name());
         LambdaLimits.checkTags(f.tags(), 0);
         if (functionExists(f.name())) {
             throw alreadyExists(f.name());
         }
-        return withCode(f.code(), bytes, c -> {
+        return withCode(zip, bytes, c -> {
             if (exists(c, f.name())) {
                 throw alreadyExists(f.name());
             }
@@ -117,7 +122,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                     f.name(), SettingsJson.asString(f.tags()), busyUntil(), created);
             execute(c, "INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
                     + " VALUES (?, 0, ?, ?, ?, ?, ?)", f.name(), SettingsJson.write(f.settings()), f.description(),
-                    f.code().codeSha256(), newRevision(), created);
+                    zip.codeSha256(), newRevision(), created);
             return publish ? insertVersion(c, f.name(), f.description(), created) : row(c, f.name(), 0);
         });
     }
@@ -169,6 +174,9 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             Zips.check(bytes, "The code of " + name);
             getFunction(name, FunctionConfig.LATEST);
             return withCode(zip, bytes, c -> setCode(c, name, zip.codeSha256(), architecture, revisionId, publish));
+        }
+        if (code instanceof S3Code) {
+            throw NoS3Packages.refusal();
         }
         StoredCode stored = (StoredCode) code;
         return db.write(c -> {

@@ -1,19 +1,50 @@
 package io.lambdoku.cli.aws;
 
 import io.lambdoku.aws.ArtifactBucket;
+import io.lambdoku.aws.AwsAccount;
 import io.lambdoku.aws.AwsClients;
 import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.cli.UsageException;
+import io.lambdoku.core.deploy.ManifestReader;
+import io.lambdoku.core.code.S3Package;
+import io.lambdoku.core.deploy.DeployerPolicy;
+import io.lambdoku.core.deploy.Manifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "setup", description = {
     "Create the S3 artifact bucket the aws backend keeps every uploaded zip in, for rollback and promote.",
-    "Named by --artifact-bucket or LAMBDOKU_ARTIFACT_BUCKET, else lambdoku-artifacts-ACCOUNT-REGION."})
+    "Named by --artifact-bucket or LAMBDOKU_ARTIFACT_BUCKET, else lambdoku-artifacts-ACCOUNT-REGION.",
+    "With --print-policy [DIR]: print (and change nothing) the least-privilege IAM policy lambdoku needs to",
+    "deploy and run the functions of DIR (a lambdoku.json, or subfolders holding one) on AWS."})
 public final class SetupCommand extends BaseCommand {
+
+    @Option(names = "--print-policy", description = "Print the IAM policy lambdoku needs for DIR's functions; create nothing.")
+    boolean printPolicy;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "With --print-policy: the folder (default: here).")
+    Path dir;
+
+    @Option(names = "--account", paramLabel = "ID", description = "With --print-policy: the AWS account (default: the "
+            + "credentials' own, asked of STS).")
+    String account;
+
+    @Option(names = "--package", paramLabel = "s3://BUCKET/KEY", description = "With --print-policy: a package in S3 that "
+            + "deploys will read (repeatable).")
+    List<String> packages = new ArrayList<>();
 
     public SetupCommand(Launch launch) {
         super(launch);
@@ -21,6 +52,12 @@ public final class SetupCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) {
+        if (printPolicy) {
+            return printPolicy(session);
+        }
+        if (dir != null || account != null || !packages.isEmpty()) {
+            throw new UsageException("DIR, --account and --package go with --print-policy.");
+        }
         if (!"aws".equals(session.backendName())) {
             session.output().line("The local backend keeps every release's code in its own store; nothing to set up.");
             return ExitCodes.OK;
@@ -36,5 +73,38 @@ public final class SetupCommand extends BaseCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The policy as JSON on stdout (for aws iam create-policy); the notes on stderr. */
+    private int printPolicy(Session session) {
+        List<Manifest> manifests = manifests(dir == null ? Path.of(".") : dir);
+        List<S3Package> s3 = packages.stream().map(S3Package::parse).toList();
+        try (AwsClients clients = new AwsClients(session.awsOptions())) {
+            String region = clients.region().id();
+            String id = account != null ? account : AwsAccount.of(clients);
+            String bucket = clients.options().artifactBucket().orElseGet(() -> ArtifactBucket.defaultName(id, region));
+            DeployerPolicy.Result policy = DeployerPolicy.of(new DeployerPolicy.Scope(region, id, Optional.of(bucket)), manifests, s3);
+            session.output().json(policy.document());
+            policy.notes().forEach(n -> session.output().note("Note: " + n));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The folder's function, or its subfolders' (the one place setup reads manifests, with deploy's reader). */
+    private static List<Manifest> manifests(Path folder) {
+        if (ManifestReader.present(folder)) {
+            return List.of(ManifestReader.read(folder));
+        }
+        try (Stream<Path> list = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+            List<Manifest> found = list.filter(Files::isDirectory).filter(ManifestReader::present).sorted()
+                    .map(ManifestReader::read).toList();
+            if (found.isEmpty()) {
+                throw new UsageException("No " + Manifest.FILE + " in " + folder + " nor in its subfolders; "
+                        + "--print-policy needs the functions to deploy.");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.lambdoku.cli.infra;
 
 import io.lambdoku.cli.Session;
-import io.lambdoku.cli.invoke.ServedInvoker;
+import io.lambdoku.local.server.ServedInvoker;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.local.LocalOptions;
 import java.util.List;

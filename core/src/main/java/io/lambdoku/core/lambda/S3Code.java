@@ -1,0 +1,23 @@
+package io.lambdoku.core.lambda;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Code that Lambda reads from an S3 object the user uploaded (S3Bucket, S3Key, S3ObjectVersion), with
+ * the CodeSha256 and CodeSize Lambda will report for it, known before any call (see core.code.S3Package).
+ * {@code version} pins the exact object when the bucket is versioned, so what was planned is what deploys.
+ */
+public record S3Code(String bucket, String key, Optional<String> version, String codeSha256, long size) implements CodeSource {
+
+    public S3Code {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(codeSha256, "codeSha256");
+        version = version == null ? Optional.empty() : version;
+    }
+
+    public String uri() {
+        return "s3://" + bucket + "/" + key + version.map(v -> "?versionId=" + v).orElse("");
+    }
+}

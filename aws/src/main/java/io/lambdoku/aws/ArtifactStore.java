@@ -1,10 +1,15 @@
 package io.lambdoku.aws;
 
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.S3Code;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -38,6 +43,43 @@ final class ArtifactStore {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/zip"), RequestBody.fromBytes(zip));
         }
         return key;
+    }
+
+    /**
+     * Copies a user's S3 package in, server-side (no bytes pass through us), unless the bucket already holds it:
+     * the user may overwrite or delete their object, and a release's code must stay restorable. The copy is of
+     * the object resolved (its version, If-Match its ETag) and S3 computes its SHA-256; one that is not the
+     * CodeSha256 planned is deleted and refused, so a key never holds other bytes than its name says.
+     */
+    String copy(S3Code code) {
+        String key = key(code.codeSha256());
+        if (has(code.codeSha256())) {
+            return key;
+        }
+        CopyObjectResponse copied;
+        try {
+            copied = s3.copyObject(b -> b.sourceBucket(code.bucket()).sourceKey(code.key())
+                    .sourceVersionId(code.version().orElse(null)).copySourceIfMatch(code.eTag().orElse(null))
+                    .destinationBucket(bucket).destinationKey(key).contentType("application/zip")
+                    .metadataDirective(MetadataDirective.REPLACE).checksumAlgorithm(ChecksumAlgorithm.SHA256));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw changed(code);
+            }
+            throw e;
+        }
+        String sha = copied.copyObjectResult() == null ? null : copied.copyObjectResult().checksumSHA256();
+        if (sha != null && !sha.equals(code.codeSha256())) {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+            throw changed(code);
+        }
+        return key;
+    }
+
+    /** Not a race to retry: the object itself is another one now. */
+    private static InvalidParameterException changed(S3Code code) {
+        return new InvalidParameterException("The package " + code.uri() + " changed since it was read (another object"
+                + " is there now), so it was not deployed; deploy or plan it again.");
     }
 
     boolean has(String codeSha256) {

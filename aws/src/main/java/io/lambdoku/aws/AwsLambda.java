@@ -304,7 +304,13 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
             return upload(store, zip.codeSha256(), zip.bytes());
         }
         if (code instanceof S3Code object) {
-            // by reference: Lambda reads the user's object itself, with the caller's s3:GetObject (no bytes pass through us)
+            if (store.isPresent()) {
+                // copied into the artifact store first (server-side), so the release stays restorable by rollback and
+                // promote however the user's object changes later; Lambda then reads that immutable copy
+                return FunctionCode.builder().s3Bucket(store.get().bucket()).s3Key(store.get().copy(object)).build();
+            }
+            // by reference: Lambda reads the user's object itself, with the caller's s3:GetObject (no bytes pass through us);
+            // rollback then finds the code where it finds any release's without a bucket, at the version's Code.Location
             return FunctionCode.builder().s3Bucket(object.bucket()).s3Key(object.key())
                     .s3ObjectVersion(object.version().orElse(null)).build();
         }

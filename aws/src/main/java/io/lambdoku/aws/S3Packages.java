@@ -45,11 +45,11 @@ public final class S3Packages implements S3PackageResolver {
         Optional<String> version = p.versionId().or(() -> Optional.ofNullable(head.versionId()).filter(v -> !v.equals("null")));
         Optional<String> sha = fullObjectSha256(head);
         if (sha.isPresent()) {
-            return new ResolvedPackage(p, p.resolved(version, sha.get(), head.contentLength()), head.eTag(), false);
+            return new ResolvedPackage(p, p.resolved(version, sha.get(), head.contentLength(), head.eTag()), head.eTag(), false);
         }
         events.step(function, "download " + p + " to compute its CodeSha256 (it was uploaded without a SHA-256 checksum)");
         String computed = s3(p, () -> sha256(p, version, head.eTag()));
-        return new ResolvedPackage(p, p.resolved(version, computed, head.contentLength()), head.eTag(), true);
+        return new ResolvedPackage(p, p.resolved(version, computed, head.contentLength(), head.eTag()), head.eTag(), true);
     }
 
     /**

@@ -3,7 +3,9 @@ package io.lambdoku.cli;
 import io.lambdoku.aws.AwsInfra;
 import io.lambdoku.aws.AwsLambda;
 import io.lambdoku.aws.AwsOptions;
+import io.lambdoku.aws.S3Packages;
 import io.lambdoku.core.activity.Activity;
+import io.lambdoku.core.code.S3PackageResolver;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.invoke.FunctionInvoker;
@@ -18,6 +20,7 @@ import io.lambdoku.core.lock.LockStore;
 import io.lambdoku.local.LocalInvokers;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.NoS3Packages;
 import io.lambdoku.local.activity.LocalActivity;
 import io.lambdoku.local.infra.LocalInfra;
 import io.lambdoku.local.lock.LocalLockStore;
@@ -176,6 +179,18 @@ public final class Session implements AutoCloseable {
             return awsInfra;
         }
         return new LocalInfra((LocalLambda) api);
+    }
+
+    /**
+     * Finds s3:// packages: on AWS through the AwsLambda's own S3 client; the local backend has no S3 and refuses
+     * them in one sentence, without opening its store.
+     */
+    public S3PackageResolver s3Packages() {
+        if ("local".equals(backendName())) {
+            return new NoS3Packages();
+        }
+        LambdaApi api = api();
+        return api instanceof AwsLambda a ? new S3Packages(a.clients()) : new NoS3Packages();
     }
 
     /** Fingerprints of config values, under the key of {@link #fingerprintKeyFile()}, made on first use. */

@@ -9,6 +9,7 @@ import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.code.PackageSpec;
+import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.deploy.ManifestReader;
 import io.lambdoku.core.lambda.FunctionRef;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
     "A folder whose subfolders hold lambdoku.json files deploys all of them, --parallel at a time."})
 public class DeployCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "DIR|ZIP", arity = "0..1", description = "Function folder, folder of functions, or a zip (default: here).")
+    @Parameters(paramLabel = "DIR|ZIP|S3URL", arity = "0..1", description = {"Function folder, folder of functions, a zip, or",
+        "s3://BUCKET/KEY[?versionId=V] (aws; with -a, like a zip) (default: here)."})
     String target;
 
     @Option(names = "--alias", paramLabel = "ALIAS", description = "Point this alias at the deployed release.")
@@ -79,11 +81,11 @@ public class DeployCommand extends BaseCommand {
             throw new UsageException("deploy takes at most one -a; deploy a folder of functions to ship several.");
         }
         String given = target == null ? "." : target;
-        if (given.startsWith("s3://")) {
-            throw new UsageException("Deploying from s3:// is not supported yet; download the zip and deploy the file.");
+        Targets targets = new Targets(session.events());
+        if (S3Package.isS3(given)) {
+            return single(session, () -> S3Target.of(session, given, global.apps, request()));
         }
         Path path = launch.cwd().resolve(given).normalize();
-        Targets targets = new Targets(session.events());
         if (Files.isRegularFile(path)) {
             if (global.apps.isEmpty()) {
                 throw new UsageException("Deploying a zip needs -a NAME of an existing function.");

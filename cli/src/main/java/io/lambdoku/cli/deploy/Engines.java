@@ -16,7 +16,7 @@ final class Engines {
         boolean aws = "aws".equals(session.backendName());
         Engine.Options options = new Engine.Options(aws ? Optional.empty() : Optional.of(CreateCommand.LOCAL_ROLE),
                 aws && session.awsOptions().artifactBucket().isPresent(), session.backendName());
-        return new Engine(session.api(), infra(session), session.guard(), session.events(), options);
+        return new Engine(session.api(), infra(session), session.guard(), session.events(), options, session.s3Packages());
     }
 
     /** Where roles, schedules and alarms are kept; empty where the backend cannot manage them yet (aws, for now). */

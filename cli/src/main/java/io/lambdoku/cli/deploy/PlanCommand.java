@@ -5,10 +5,13 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.code.PackageSpec;
+import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.plan.Plan;
 import io.lambdoku.core.plan.PlanFile;
+import io.lambdoku.core.plan.Target;
 import io.lambdoku.core.plan.Targets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Parameters;
     "with its package, for 'lambdoku apply FILE' to carry out exactly, or not at all if anything changed since."})
 public final class PlanCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Function folder or folder of functions (default: here).")
+    @Parameters(paramLabel = "DIR|S3URL", arity = "0..1", description = {"Function folder or folder of functions (default: here),",
+        "or s3://BUCKET/KEY[?versionId=V] with -a NAME (aws): that package for the existing function."})
     String dir;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Save the plan here for 'lambdoku apply FILE'.")
@@ -46,8 +50,10 @@ public final class PlanCommand extends BaseCommand {
         String given = dir == null ? "." : dir;
         Targets.Request request = new Targets.Request(Optional.empty(), Optional.empty(), Optional.ofNullable(message),
                 vars.values(launch.cwd()), PackageSpec.epochFrom(launch.env()));
-        Plan plan = Engines.of(session).plan(Folders.targets(launch.cwd().resolve(given).normalize(), given,
-                new Targets(session.events()), request, session.output().err()));
+        List<Target> targets = S3Package.isS3(given) ? List.of(S3Target.of(session, given, global.apps, request))
+                : Folders.targets(launch.cwd().resolve(given).normalize(), given, new Targets(session.events()), request,
+                        session.output().err());
+        Plan plan = Engines.of(session).plan(targets);
         Path file = out == null ? null : launch.cwd().resolve(out);
         if (file != null) {
             PlanFile.write(plan, session.backendName(), file);

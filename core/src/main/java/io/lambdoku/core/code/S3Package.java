@@ -68,6 +68,11 @@ public record S3Package(String bucket, String key, Optional<String> versionId) {
         return new S3Code(bucket, key, version, codeSha256, size);
     }
 
+    /** The object as found, and its ETag. */
+    public S3Code resolved(Optional<String> version, String codeSha256, long size, String eTag) {
+        return new S3Code(bucket, key, version, codeSha256, size, Optional.ofNullable(eTag));
+    }
+
     public String uri() {
         return SCHEME + bucket + "/" + key + versionId.map(v -> "?versionId=" + v).orElse("");
     }

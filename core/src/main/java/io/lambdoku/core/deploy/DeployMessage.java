@@ -1,6 +1,6 @@
 package io.lambdoku.core.deploy;
 
-import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.CodePackage;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaLimits;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public final class DeployMessage {
     private DeployMessage() {
     }
 
-    public static String of(CodeZip code, Optional<String> message, Optional<String> gitSha) {
+    public static String of(CodePackage code, Optional<String> message, Optional<String> gitSha) {
         String head = "Deploy " + code.sha256Hex().substring(0, 8);
         String tail = gitSha.map(sha -> " (git " + sha + ")").orElse("");
         Optional<String> text = message.map(String::strip).filter(m -> !m.isEmpty());

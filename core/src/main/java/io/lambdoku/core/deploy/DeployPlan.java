@@ -1,6 +1,6 @@
 package io.lambdoku.core.deploy;
 
-import io.lambdoku.core.lambda.CodeZip;
+import io.lambdoku.core.lambda.CodePackage;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.release.ConfigDiff;
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record DeployPlan(
         Manifest manifest,
-        CodeZip code,
+        CodePackage code,
         Optional<FunctionConfig> current,
         FunctionSettings wanted,
         Optional<String> alias,

@@ -4,6 +4,7 @@ import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.AliasSpec;
+import io.lambdoku.core.lambda.CodePackage;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
@@ -56,7 +57,7 @@ public final class Deployer {
         this.defaultRole = defaultRole;
     }
 
-    public DeployPlan plan(Manifest manifest, CodeZip code, Optional<String> alias) {
+    public DeployPlan plan(Manifest manifest, CodePackage code, Optional<String> alias) {
         alias.ifPresent(a -> LambdaLimits.checkAlias(new AliasSpec(a, "1", Optional.empty(), "")));
         Optional<FunctionConfig> current = find(manifest.name());
         if (current.isEmpty() && manifest.role().isEmpty() && defaultRole == null) {
@@ -68,9 +69,10 @@ public final class Deployer {
                 .orElseGet(() -> manifest.settings(defaultRole, Map.of()));
         LambdaLimits.checkSettings(wanted);
         LambdaLimits.checkDescription(manifest.description());
-        if (current.map(c -> !c.codeSha256().equals(code.codeSha256())).orElse(true)) {
-            // a folder's package was checked as it was built; a zip deployed as it is was not
-            HandlerCheck.check(wanted.runtime(), wanted.handler(), code);
+        if (code instanceof CodeZip zip && current.map(c -> !c.codeSha256().equals(code.codeSha256())).orElse(true)) {
+            // a folder's package was checked as it was built; a zip deployed as it is was not. An S3 package
+            // is checked where it is resolved (Targets), and only when the handler changes: that reads its bytes
+            HandlerCheck.check(wanted.runtime(), wanted.handler(), zip);
         }
         Optional<String> aliasVersion = Optional.empty();
         Optional<Release> newest = Optional.empty();

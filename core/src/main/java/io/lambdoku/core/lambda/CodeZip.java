@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** A deployment package in memory, with its hash computed once, exactly as Lambda computes it. */
-public final class CodeZip implements CodeSource {
+public final class CodeZip implements CodePackage {
 
     private final byte[] bytes;
     private final byte[] sha256;
@@ -22,11 +22,12 @@ public final class CodeZip implements CodeSource {
         return Base64.getEncoder().encodeToString(sha256);
     }
 
+    @Override
     public String sha256Hex() {
         return HexFormat.of().formatHex(sha256);
     }
 
-    /** Lambda's CodeSize: the zip's length in bytes. */
+    @Override
     public long size() {
         return bytes.length;
     }

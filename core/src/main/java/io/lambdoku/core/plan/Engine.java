@@ -1,9 +1,13 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.code.ResolvedPackage;
+import io.lambdoku.core.code.S3PackageResolver;
 import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.infra.Infra;
+import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lock.Guard;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +37,22 @@ public final class Engine {
     private final Guard guard;
     private final Planner planner;
     private final Executor executor;
+    private final S3PackageResolver packages;
+    private final Events events;
 
+    /** An engine for packages in hand only: a plan of an S3 package is refused at apply. */
     public Engine(LambdaApi api, Optional<Infra> infra, Guard guard, Events events, Options options) {
+        this(api, infra, guard, events, options, (function, location, e) -> {
+            throw new InvalidParameterException("This engine cannot read " + location + "; deploy a file or folder.");
+        });
+    }
+
+    /** {@code packages}: finds an S3 package again when a plan of it is applied, to see whether it changed. */
+    public Engine(LambdaApi api, Optional<Infra> infra, Guard guard, Events events, Options options,
+                  S3PackageResolver packages) {
         this.guard = guard;
+        this.packages = packages;
+        this.events = events;
         Deployer deployer = new Deployer(api, events, options.defaultRole().orElse(null));
         this.planner = new Planner(api, infra, deployer, events, options);
         this.executor = new Executor(api, infra, deployer, events);
@@ -72,7 +89,7 @@ public final class Engine {
         return holdingAll(functions, () -> {
             List<FunctionPlan> fresh = new ArrayList<>();
             for (FunctionPlan recorded : plan.functions()) {
-                fresh.add(verified(recorded, planner.plan(recorded.target())));
+                fresh.add(verified(recorded, planner.plan(current(recorded.target()))));
             }
             List<Applied> applied = new ArrayList<>();
             for (FunctionPlan p : fresh) {
@@ -81,6 +98,19 @@ public final class Engine {
             }
             return applied;
         });
+    }
+
+    /** The target with its S3 package looked up again, so a changed object shows as a changed observation. */
+    private Target current(Target planned) {
+        if (planned.s3().isEmpty()) {
+            return planned;
+        }
+        ResolvedPackage p = planned.s3().get();
+        try {
+            return planned.withPackage(packages.resolve(planned.function(), p.requested(), events));
+        } catch (ResourceNotFoundException gone) {
+            throw StalePlanException.changed(Planner.packageResource(p), Planner.packageObserved(p), "absent");
+        }
     }
 
     /** The plan as observed now, when it observed the same as {@code recorded}; else stale. */

@@ -1,10 +1,13 @@
 package io.lambdoku.core.plan;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.code.ResolvedPackage;
+import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.infra.FunctionInfra;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.lambda.S3Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +25,8 @@ import java.util.Optional;
 /**
  * A plan saved to apply later ({@code lambdoku plan -o FILE}): versioned JSON holding, per function, what
  * it should become (settings, role, schedules, alarms, concurrency, aliases, the release message), the
- * package itself (base64, checked against its CodeSha256 when read back), what was observed, and the
+ * package itself (base64, checked against its CodeSha256 when read back; an S3 package by location, version and
+ * ETag), what was observed, and the
  * changes. Written owner-only: a manifest's default environment may hold secrets.
  */
 public final class PlanFile {
@@ -115,8 +119,7 @@ public final class PlanFile {
         f.put("infra", infra);
         f.put("managesInfra", t.managesInfra());
         f.put("release", t.release());
-        f.put("package", Map.of("codeSha256", t.code().codeSha256(), "size", t.code().size(),
-                "zip", Base64.getEncoder().encodeToString(t.code().bytes())));
+        f.put("package", pkg(t));
         f.put("observed", p.observed());
         f.put("changes", p.changes().stream().map(c -> Map.of("action", c.action().marker(), "resource", c.resource(),
                 "line", c.line())).toList());
@@ -139,12 +142,46 @@ public final class PlanFile {
                 Optional.ofNullable((String) fn.get("role")), (String) fn.get("architecture"), (String) fn.get("description"),
                 (Map<String, String>) (Map<?, ?>) SpecJson.map(fn.get("environment")), SpecJson.strings(fn.get("layers")),
                 List.of(), List.of(), Optional.empty(), List.of(), i);
-        Target t = new Target(m, code(file, name, SpecJson.map(f.get("package"))), (String) f.get("release"),
-                Boolean.TRUE.equals(f.get("managesInfra")));
+        Map<String, Object> pkg = SpecJson.map(f.get("package"));
+        String release = (String) f.get("release");
+        boolean managesInfra = Boolean.TRUE.equals(f.get("managesInfra"));
+        Target t = pkg.containsKey("s3") ? Target.fromS3(m, s3(pkg), release, managesInfra)
+                : new Target(m, code(file, name, pkg), release, managesInfra);
         List<ResourceChange> changes = SpecJson.list(f.get("changes")).stream().map(SpecJson::map)
                 .map(c -> new ResourceChange(ResourceChange.Action.ofMarker((String) c.get("action")), (String) c.get("resource"),
                         (String) c.get("line"))).toList();
         return new FunctionPlan(t, (Map<String, String>) (Map<?, ?>) SpecJson.map(f.get("observed")), changes, Optional.empty());
+    }
+
+    /**
+     * A zip is carried in the plan itself; an S3 package is not (it may be 250 MB, and it is already kept):
+     * the plan records where it is, the version and ETag seen, and what Lambda will report for it.
+     */
+    private static Map<String, Object> pkg(Target t) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("codeSha256", t.code().codeSha256());
+        p.put("size", t.code().size());
+        if (t.s3().isPresent()) {
+            ResolvedPackage r = t.s3().get();
+            Map<String, Object> s3 = new LinkedHashMap<>();
+            s3.put("requested", r.requested().uri());
+            s3.put("bucket", r.code().bucket());
+            s3.put("key", r.code().key());
+            s3.put("versionId", r.code().version().orElse(null));
+            s3.put("eTag", r.eTag());
+            p.put("s3", s3);
+        } else if (t.code() instanceof CodeZip zip) {
+            p.put("zip", Base64.getEncoder().encodeToString(zip.bytes()));
+        }
+        return p;
+    }
+
+    private static ResolvedPackage s3(Map<String, Object> pkg) {
+        Map<String, Object> s3 = SpecJson.map(pkg.get("s3"));
+        String eTag = (String) s3.get("eTag");
+        S3Code code = new S3Code((String) s3.get("bucket"), (String) s3.get("key"), Optional.ofNullable((String) s3.get("versionId")),
+                (String) pkg.get("codeSha256"), ((Number) pkg.get("size")).longValue(), Optional.of(eTag));
+        return new ResolvedPackage(S3Package.parse((String) s3.get("requested")), code, eTag, false);
     }
 
     /** The package carried in the plan, refused when its bytes are not the ones planned. */

@@ -1,5 +1,6 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.code.ResolvedPackage;
 import io.lambdoku.core.deploy.DeployPlan;
 import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.deploy.Manifest;
@@ -57,7 +58,8 @@ final class Planner {
     }
 
     private void checkSize(Target t) {
-        if (t.code().size() > LambdaLimits.MAX_ZIP_BYTES && !options.largePackagesThroughS3()) {
+        // an S3 package is never uploaded: Lambda reads it from its bucket, where its own limits apply
+        if (t.s3().isEmpty() && t.code().size() > LambdaLimits.MAX_ZIP_BYTES && !options.largePackagesThroughS3()) {
             throw new InvalidParameterException("The package of " + t.function() + " is " + t.code().size() / (1024 * 1024)
                     + " MB zipped, over Lambda's 50 MB for a direct upload; deploy with the aws backend and an artifact"
                     + " bucket (lambdoku setup) so it goes through S3, or exclude files in lambdoku.json.");
@@ -100,6 +102,7 @@ final class Planner {
     static Map<String, String> observed(Target t, Observation o) {
         String fn = t.function();
         Map<String, String> m = new LinkedHashMap<>();
+        t.s3().ifPresent(p -> m.put(packageResource(p), packageObserved(p)));
         m.put("function " + fn, o.function().current().map(c -> "RevisionId " + c.revisionId()).orElse("absent"));
         o.aliases().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> m.put("alias " + e.getKey()
                 + " of " + fn, e.getValue().map(a -> "RevisionId " + a.revisionId()).orElse("absent")));
@@ -115,6 +118,15 @@ final class Planner {
                     : Fingerprint.of(sortedBy(o.alarms(), AlarmSpec::name).stream().map(SpecJson::alarm).toList()));
         }
         return m;
+    }
+
+    /** An S3 package is observed by its ETag: another object at the key (or version) is another package. */
+    static String packageResource(ResolvedPackage p) {
+        return "package " + p.requested().uri();
+    }
+
+    static String packageObserved(ResolvedPackage p) {
+        return "ETag " + p.eTag().replace("\"", "");
     }
 
     private static <T> List<T> sortedBy(List<T> items, java.util.function.Function<T, String> key) {

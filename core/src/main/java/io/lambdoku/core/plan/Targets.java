@@ -1,6 +1,8 @@
 package io.lambdoku.core.plan;
 
 import io.lambdoku.core.code.PackageBuilder;
+import io.lambdoku.core.code.ResolvedPackage;
+import io.lambdoku.core.code.S3PackageResolver;
 import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.deploy.DeployMessage;
 import io.lambdoku.core.deploy.Manifest;
@@ -73,13 +75,27 @@ public final class Targets {
      */
     public Target zip(LambdaApi api, Path zip, String function, Request request) {
         CodeZip code = Zips.load(zip);
+        Manifest m = withAlias(kept(api, function, zip.toAbsolutePath().getParent()), request.alias());
+        return new Target(m, code, DeployMessage.of(code, request.message(), Optional.empty()), false);
+    }
+
+    /**
+     * An S3 package ({@code s3://BUCKET/KEY[?versionId=V]}, resolved by the backend's {@link S3PackageResolver}
+     * first, so a backend without S3 refuses before anything is read) deployed by reference to an existing
+     * function, as a zip is: it keeps its settings, so its handler does not change and the object is never
+     * downloaded for a handler check (only to compute a CodeSha256 S3 does not hold).
+     */
+    public Target s3(LambdaApi api, ResolvedPackage found, String function, Request request) {
+        Manifest m = withAlias(kept(api, function, Path.of("").toAbsolutePath()), request.alias());
+        return Target.fromS3(m, found, DeployMessage.of(found.code(), request.message(), Optional.empty()), false);
+    }
+
+    /** The manifest of an existing function as it is: what a package without a manifest deploys under. */
+    private static Manifest kept(LambdaApi api, String function, Path dir) {
         FunctionConfig current = api.getFunction(function, FunctionConfig.LATEST);
         FunctionSettings s = current.settings();
-        Manifest m = new Manifest(zip.toAbsolutePath().getParent(), function, s.runtime(), s.handler(), s.memorySize(),
-                s.timeout(), Optional.of(s.role()), s.architecture(), current.description(), Map.of(), s.layers(), List.of(),
-                List.of(), Optional.empty(), List.of());
-        m = withAlias(m, request.alias());
-        return new Target(m, code, DeployMessage.of(code, request.message(), Optional.empty()), false);
+        return new Manifest(dir, function, s.runtime(), s.handler(), s.memorySize(), s.timeout(), Optional.of(s.role()),
+                s.architecture(), current.description(), Map.of(), s.layers(), List.of(), List.of(), Optional.empty(), List.of());
     }
 
     /** deploy --alias A: A points at the release made, besides the manifest's own aliases. */

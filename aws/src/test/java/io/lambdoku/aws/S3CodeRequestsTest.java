@@ -40,6 +40,34 @@ class S3CodeRequestsTest {
                 .containsEntry("S3ObjectVersion", "v7").doesNotContainKey("ZipFile");
     }
 
+    /**
+     * With an artifact bucket the object is first copied in, server-side, pinned to the version and ETag resolved
+     * (moto ignores x-amz-copy-source-if-match, so it is checked here), and Lambda reads the copy.
+     */
+    @Test
+    void withAnArtifactBucketTheObjectIsCopiedInAsResolvedAndLambdaReadsTheCopy() throws IOException {
+        CannedHttp http = new CannedHttp();
+        AwsLambda stored = new AwsLambda(new AwsClients(new AwsOptions(Optional.of("us-east-1"), Optional.empty(),
+                Optional.of(URI.create("https://lambda.example")), Optional.of("artifacts"),
+                Optional.of(new AwsOptions.StaticKeys("AKIDEXAMPLE", "secret", Optional.empty()))), http));
+        S3Code object = new S3Code("shop-builds", "shop/7.zip", Optional.of("v7"), "abc=", 10, Optional.of("\"e7\""));
+        http.answer(404, Map.of(), new byte[0]);
+        http.answer(200, Map.of("Content-Type", "application/xml"), ("<CopyObjectResult><ETag>\"e7\"</ETag>"
+                + "<ChecksumSHA256>abc=</ChecksumSHA256></CopyObjectResult>").getBytes(StandardCharsets.UTF_8));
+        http.answer(200, Map.of("Content-Type", "application/json"), CONFIG.getBytes(StandardCharsets.UTF_8));
+
+        stored.updateFunctionCode("shop", object, Optional.empty());
+
+        CannedHttp.Sent copy = http.sent().get(1);
+        assertThat(copy.request().method().name()).isEqualTo("PUT");
+        assertThat(copy.request().encodedPath()).endsWith("/lambdoku/sha256/69b7.zip");
+        assertThat(copy.request().firstMatchingHeader("x-amz-copy-source")).contains("shop-builds/shop/7.zip?versionId=v7");
+        assertThat(copy.request().firstMatchingHeader("x-amz-copy-source-if-match")).contains("\"e7\"");
+        assertThat(copy.request().firstMatchingHeader("x-amz-checksum-algorithm")).contains("SHA256");
+        assertThat(JSON.std.mapFrom(http.sent().get(2).body())).containsEntry("S3Bucket", "artifacts")
+                .containsEntry("S3Key", "lambdoku/sha256/69b7.zip").doesNotContainKey("S3ObjectVersion");
+    }
+
     @Test
     void createFunctionTakesItsCodeFromTheObject() throws IOException {
         http.answer(201, Map.of("Content-Type", "application/json"), CONFIG.getBytes(StandardCharsets.UTF_8));

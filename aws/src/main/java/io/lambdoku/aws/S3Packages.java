@@ -3,8 +3,10 @@ package io.lambdoku.aws;
 import io.lambdoku.core.code.ResolvedPackage;
 import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.code.S3PackageResolver;
+import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.BackendException;
+import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import java.io.IOException;
@@ -50,6 +52,21 @@ public final class S3Packages implements S3PackageResolver {
         events.step(function, "download " + p + " to compute its CodeSha256 (it was uploaded without a SHA-256 checksum)");
         String computed = s3(p, () -> sha256(p, version, head.eTag()));
         return new ResolvedPackage(p, p.resolved(version, computed, head.contentLength(), head.eTag()), head.eTag(), true);
+    }
+
+    @Override
+    public CodeZip download(String function, ResolvedPackage found, Events events) {
+        S3Package p = found.requested();
+        events.step(function, "download " + p + " to check its handler");
+        byte[] bytes = s3(p, () -> clients.s3().getObjectAsBytes(b -> b.bucket(p.bucket()).key(p.key())
+                .versionId(found.code().version().orElse(null)).ifMatch(found.eTag().isEmpty() ? null : found.eTag()))
+                .asByteArray());
+        CodeZip zip = Zips.checked(bytes, p.uri());
+        if (!zip.codeSha256().equals(found.codeSha256())) {
+            throw new InvalidParameterException("The package " + p + " changed since it was read (another object is there"
+                    + " now); deploy or plan it again.");
+        }
+        return zip;
     }
 
     /**

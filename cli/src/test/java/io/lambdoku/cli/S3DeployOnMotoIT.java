@@ -106,6 +106,28 @@ class S3DeployOnMotoIT {
     }
 
     @Test
+    void aFolderDeploysWithItsCodeFromS3AndItsHandlerCheckedAgainstTheObject() throws Exception {
+        byte[] zip = FunctionZip.of("app.py", "def handler(e, c):\n    return 'api'\n");
+        upload("api/1.zip", zip);
+        Path api = Files.createDirectories(scratch.resolve("api"));
+        Files.writeString(api.resolve("lambdoku.json"), "{\"name\": \"shop-api\", \"runtime\": \"python3.12\", \"handler\":"
+                + " \"app.handler\", \"memory\": 256, \"role\": \"" + MotoServer.ROLE + "\"}");
+
+        Map<String, Object> deployed = JSON.std.mapFrom(cli.run("deploy", api.toString(), "--package",
+                "s3://shop-builds/api/1.zip", "--json").succeeded().out());
+
+        assertThat(deployed).containsEntry("version", "1").containsEntry("codeSha256", FunctionZip.sha256(zip));
+        assertThat(JSON.std.mapFrom(cli.run("apps:info", "-a", "shop-api", "--json").succeeded().out()))
+                .containsEntry("memorySize", 256);
+        Files.writeString(api.resolve("lambdoku.json"), Files.readString(api.resolve("lambdoku.json"))
+                .replace("app.handler", "main.handler"));
+        cli.run("deploy", api.toString(), "--package", "s3://shop-builds/api/1.zip")
+                .failedWith(1, "Handler main.handler needs main.py in the package");
+        cli.run("deploy", scratch.toString(), "--package", "s3://shop-builds/api/1.zip").failedWith(2, "holds no lambdoku.json");
+        assertThat(JSON.std.listFrom(cli.run("releases", "-a", "shop-api", "--json").succeeded().out())).hasSize(1);
+    }
+
+    @Test
     void badS3PackagesAreOneSentenceAndChangeNothing() throws Exception {
         cli.run("deploy", "s3://shop-builds/nope.zip", "-a", "shop").failedWith(1, "No object s3://shop-builds/nope.zip in S3");
         cli.run("deploy", "s3://shop-builds/shop/").failedWith(1, "names a folder");

@@ -50,6 +50,10 @@ public class DeployCommand extends BaseCommand {
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Added to the release description.")
     String message;
 
+    @Option(names = "--package", paramLabel = "S3URL", description = {"With a function folder: its code is this object",
+        "(s3://BUCKET/KEY[?versionId=V], aws), not a build of the folder."})
+    String pkg;
+
     @Option(names = "--dry-run", description = "Print what would change and change nothing.")
     boolean dryRun;
 
@@ -86,6 +90,9 @@ public class DeployCommand extends BaseCommand {
             return single(session, () -> S3Target.of(session, given, global.apps, request()));
         }
         Path path = launch.cwd().resolve(given).normalize();
+        if (pkg != null) {
+            return single(session, () -> S3Target.folder(session, path, given, pkg, request()));
+        }
         if (Files.isRegularFile(path)) {
             if (global.apps.isEmpty()) {
                 throw new UsageException("Deploying a zip needs -a NAME of an existing function.");

@@ -32,6 +32,10 @@ public final class PlanCommand extends BaseCommand {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Save the plan here for 'lambdoku apply FILE'.")
     Path out;
 
+    @Option(names = "--package", paramLabel = "S3URL", description = {"With a function folder: its code is this object",
+        "(s3://BUCKET/KEY[?versionId=V], aws), not a build of the folder."})
+    String pkg;
+
     @Option(names = "--exit-code", description = "Exit 3 when changes are pending, 0 when none.")
     boolean exitCode;
 
@@ -50,9 +54,10 @@ public final class PlanCommand extends BaseCommand {
         String given = dir == null ? "." : dir;
         Targets.Request request = new Targets.Request(Optional.empty(), Optional.empty(), Optional.ofNullable(message),
                 vars.values(launch.cwd()), PackageSpec.epochFrom(launch.env()));
+        Path path = launch.cwd().resolve(given).normalize();
         List<Target> targets = S3Package.isS3(given) ? List.of(S3Target.of(session, given, global.apps, request))
-                : Folders.targets(launch.cwd().resolve(given).normalize(), given, new Targets(session.events()), request,
-                        session.output().err());
+                : pkg != null ? List.of(S3Target.folder(session, path, given, pkg, request))
+                : Folders.targets(path, given, new Targets(session.events()), request, session.output().err());
         Plan plan = Engines.of(session).plan(targets);
         Path file = out == null ? null : launch.cwd().resolve(out);
         if (file != null) {

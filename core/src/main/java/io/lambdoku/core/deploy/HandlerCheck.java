@@ -29,9 +29,13 @@ public final class HandlerCheck {
      * only the names are listed, and only a Python handler's module is read.
      */
     public static void check(String runtime, String handler, CodeZip zip) {
+        check(runtime, handler, zip, "change the handler with 'lambdoku apps:update --handler' or include the file");
+    }
+
+    /** A zip given as it is, {@code fix} saying what to do when the handler is not in it. */
+    public static void check(String runtime, String handler, CodeZip zip, String fix) {
         Set<String> names = Zips.entryNames(zip);
-        check(runtime, handler, names, name -> names.contains(name) ? Zips.read(zip, name) : null,
-                "change the handler with 'lambdoku apps:update --handler' or include the file");
+        check(runtime, handler, names, name -> names.contains(name) ? Zips.read(zip, name) : null, fix);
     }
 
     private static void check(String runtime, String handler, Set<String> files, Function<String, byte[]> read,

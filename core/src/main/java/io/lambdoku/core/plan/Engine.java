@@ -1,10 +1,12 @@
 package io.lambdoku.core.plan;
 
 import io.lambdoku.core.code.ResolvedPackage;
+import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.code.S3PackageResolver;
 import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.infra.Infra;
+import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
@@ -34,17 +36,32 @@ public final class Engine {
         }
     }
 
+    /** For front ends that deploy files and folders only: a plan of an S3 package is refused at apply. */
+    private static final S3PackageResolver NO_PACKAGES = new S3PackageResolver() {
+        @Override
+        public ResolvedPackage resolve(String function, S3Package location, Events events) {
+            throw refused(location);
+        }
+
+        @Override
+        public CodeZip download(String function, ResolvedPackage found, Events events) {
+            throw refused(found.requested());
+        }
+
+        private InvalidParameterException refused(S3Package location) {
+            return new InvalidParameterException("This engine cannot read " + location + "; deploy a file or folder.");
+        }
+    };
+
     private final Guard guard;
     private final Planner planner;
     private final Executor executor;
     private final S3PackageResolver packages;
     private final Events events;
 
-    /** An engine for packages in hand only: a plan of an S3 package is refused at apply. */
+    /** An engine for packages in hand only (see {@link #NO_PACKAGES}). */
     public Engine(LambdaApi api, Optional<Infra> infra, Guard guard, Events events, Options options) {
-        this(api, infra, guard, events, options, (function, location, e) -> {
-            throw new InvalidParameterException("This engine cannot read " + location + "; deploy a file or folder.");
-        });
+        this(api, infra, guard, events, options, NO_PACKAGES);
     }
 
     /** {@code packages}: finds an S3 package again when a plan of it is applied, to see whether it changed. */

@@ -5,6 +5,7 @@ import io.lambdoku.core.code.ResolvedPackage;
 import io.lambdoku.core.code.S3PackageResolver;
 import io.lambdoku.core.code.Zips;
 import io.lambdoku.core.deploy.DeployMessage;
+import io.lambdoku.core.deploy.HandlerCheck;
 import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.deploy.ManifestReader;
 import io.lambdoku.core.event.Events;
@@ -15,6 +16,7 @@ import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaLimits;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -60,13 +62,41 @@ public final class Targets {
 
     /** Reads and builds one function folder; the build command's output goes to {@code buildLog}. */
     public Target folder(Path dir, Request request, OutputStream buildLog) {
-        events.step(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), "read manifest");
-        Manifest m = ManifestReader.read(dir);
-        m = request.name().map(m::withName).orElse(m);
-        m = withAlias(m, request.alias());
+        Manifest m = manifest(dir, request);
         events.step(m.name(), "build");
         CodeZip code = new PackageBuilder(request.vars(), request.epochSeconds(), buildLog).build(m);
         return new Target(m, code, DeployMessage.of(code, request.message(), DeployMessage.gitSha(dir)), true);
+    }
+
+    /**
+     * A function folder whose package is already in S3 ({@code deploy DIR --package s3://…}: build once, deploy
+     * that artifact to each stage): the manifest's settings and what lives around the function, with the object as
+     * its code; nothing is built. The handler is checked only when the function is new or its runtime or handler
+     * change, the one case that reads the object's bytes.
+     */
+    public Target folder(Path dir, Request request, ResolvedPackage found, LambdaApi api, S3PackageResolver packages) {
+        Manifest m = manifest(dir, request);
+        Optional<FunctionSettings> current = settings(api, m.name());
+        if (current.map(s -> !s.runtime().equals(m.runtime()) || !s.handler().equals(m.handler())).orElse(true)) {
+            HandlerCheck.check(m.runtime(), m.handler(), packages.download(m.name(), found, events),
+                    "fix the handler in " + Manifest.FILE + " or the package");
+        }
+        return Target.fromS3(m, found, DeployMessage.of(found.code(), request.message(), DeployMessage.gitSha(dir)), true);
+    }
+
+    private Manifest manifest(Path dir, Request request) {
+        events.step(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), "read manifest");
+        Manifest m = ManifestReader.read(dir);
+        m = request.name().map(m::withName).orElse(m);
+        return withAlias(m, request.alias());
+    }
+
+    private static Optional<FunctionSettings> settings(LambdaApi api, String function) {
+        try {
+            return Optional.of(api.getFunction(function, FunctionConfig.LATEST).settings());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /**

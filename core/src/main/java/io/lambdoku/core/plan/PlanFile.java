@@ -1,5 +1,6 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.infra.SpecJson;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.code.ResolvedPackage;
 import io.lambdoku.core.code.S3Package;

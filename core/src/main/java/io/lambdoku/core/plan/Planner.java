@@ -1,6 +1,7 @@
 package io.lambdoku.core.plan;
 
 import io.lambdoku.core.code.ResolvedPackage;
+import io.lambdoku.core.infra.SpecJson;
 import io.lambdoku.core.deploy.DeployPlan;
 import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.deploy.Manifest;

@@ -49,6 +49,8 @@ class ArchitectureTest {
         Set<String> entryPoints = Set.of(
                 "io.lambdoku.core.code.PackageBuilder", "io.lambdoku.core.code.PackageSpec", "io.lambdoku.core.code.Zips",
                 "io.lambdoku.core.deploy.Manifest", "io.lambdoku.core.deploy.ManifestReader",
+                "io.lambdoku.core.deploy.DeployerPolicy", "io.lambdoku.core.deploy.DeployerPolicy$Scope",
+                "io.lambdoku.core.deploy.DeployerPolicy$Result", "io.lambdoku.core.code.S3Package",
                 "io.lambdoku.core.plan.Engine", "io.lambdoku.core.plan.Engine$Options", "io.lambdoku.core.plan.Targets",
                 "io.lambdoku.core.plan.Targets$Request", "io.lambdoku.core.plan.Target", "io.lambdoku.core.plan.Plan",
                 "io.lambdoku.core.plan.FunctionPlan", "io.lambdoku.core.plan.ResourceChange",

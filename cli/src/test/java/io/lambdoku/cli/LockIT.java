@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,41 @@ class LockIT {
         assertThat((String) takeover.get("detail")).contains("from " + holder() + " (config:set,");
         cli.run("activity", "-a", "shop").succeeded().outContains("lock taken over: from " + holder());
         assertThat(JSON.std.mapFrom(cli.run("config", "-a", "shop", "--json").succeeded().out())).containsEntry("NEXT", "1");
+    }
+
+    @Test
+    void twoDeploysOfOneFunctionNeverInterleaveAndAKilledDeployIsTakenOver() throws Exception {
+        CliRunner cli = new CliRunner(scratch).withEnv(Map.of("LAMBDOKU_LOCK_TTL_SECONDS", "3"));
+        Path app = Files.createDirectories(scratch.resolve("shop"));
+        Files.writeString(app.resolve("lambdoku.json"), "{\"runtime\": \"python3.12\", \"handler\": \"app.handler\"}");
+        Files.writeString(app.resolve("app.py"), "def handler(event, context):\n    return 'v1'\n");
+        cli.run("deploy", app.toString()).succeeded();
+
+        Files.writeString(app.resolve("app.py"), "def handler(event, context):\n    return 'v2'\n");
+        Process first = new CliRunner(scratch).withEnv(Map.of("LAMBDOKU_LOCK_TTL_SECONDS", "3",
+                "LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "3000")).start("deploy", app.toString());
+        awaitLocked(cli, "shop");
+        Files.writeString(app.resolve("app.py"), "def handler(event, context):\n    return 'v3'\n");
+        cli.run("deploy", app.toString()).failedWith(ExitCodes.LOCKED, "shop is locked by " + holder() + " (deploy, ");
+        cli.run("deploy", app.toString(), "--lock-timeout", "60s").succeeded();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(new String(first.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        // one release per deploy, each whole: v2's code then v3's, and v3 is what runs
+        List<Object> releases = JSON.std.listFrom(cli.run("releases", "-a", "shop", "--json").succeeded().out());
+        assertThat(releases).hasSize(3);
+        cli.run("invoke", "-a", "shop").succeeded().outContains("v3");
+
+        Files.writeString(app.resolve("app.py"), "def handler(event, context):\n    return 'v4'\n");
+        Process doomed = new CliRunner(scratch).withEnv(Map.of("LAMBDOKU_LOCK_TTL_SECONDS", "3",
+                "LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "60000")).start("deploy", app.toString());
+        awaitLocked(cli, "shop");
+        doomed.destroyForcibly();
+        assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        awaitStale(cli, "shop");
+        CliRunner.Result next = cli.run("deploy", app.toString()).succeeded();
+        assertThat(next.err()).contains("Took over the lock on shop from " + holder() + " (deploy): no heartbeat for");
+        cli.run("invoke", "-a", "shop").succeeded().outContains("v4");
+        cli.run("lock", "-a", "shop").succeeded().outContains("shop is not locked.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.infra.SpecJson;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;

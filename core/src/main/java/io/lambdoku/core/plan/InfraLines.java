@@ -1,5 +1,6 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.infra.SpecJson;
 import io.lambdoku.core.infra.AlarmSpec;
 import io.lambdoku.core.infra.RoleSpec;
 import io.lambdoku.core.infra.RoleState;

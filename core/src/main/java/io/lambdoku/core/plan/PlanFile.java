@@ -1,5 +1,6 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.infra.SpecJson;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.infra.FunctionInfra;

@@ -1,5 +1,6 @@
 package io.lambdoku.core.plan;
 
+import io.lambdoku.core.infra.SpecJson;
 import io.lambdoku.core.deploy.DeployPlan;
 import io.lambdoku.core.deploy.Deployer;
 import io.lambdoku.core.deploy.Manifest;

@@ -1,5 +1,7 @@
 package io.lambdoku.local.infra;
 
+import io.lambdoku.local.store.SettingsJson;
+import io.lambdoku.core.infra.SpecJson;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.infra.AlarmLimits;
 import io.lambdoku.core.infra.AlarmSpec;
@@ -51,7 +53,7 @@ public final class LocalInfra implements Infra {
 
     @Override
     public Optional<RoleState> role(String name) {
-        return db.read(c -> Sql.query(c, rs -> new RoleState(Arns.role(name), InfraJson.role(name, rs.getString(1))),
+        return db.read(c -> Sql.query(c, rs -> new RoleState(Arns.role(name), SpecJson.role(SettingsJson.asMap(rs.getString(1)))),
                 "SELECT spec FROM roles WHERE name = ?", name).stream().findFirst());
     }
 
@@ -62,7 +64,7 @@ public final class LocalInfra implements Infra {
                     + " characters, as IAM requires.");
         }
         db.write(c -> Sql.execute(c, "INSERT INTO roles(name, spec, created) VALUES (?, ?, ?)"
-                + " ON CONFLICT(name) DO UPDATE SET spec = excluded.spec", role.name(), InfraJson.role(role), now().toString()));
+                + " ON CONFLICT(name) DO UPDATE SET spec = excluded.spec", role.name(), SettingsJson.asString(SpecJson.role(role)), now().toString()));
         return new RoleState(Arns.role(role.name()), role);
     }
 
@@ -82,7 +84,7 @@ public final class LocalInfra implements Infra {
     public List<ScheduleRow> scheduleRows(String function) {
         String where = function == null ? "" : " WHERE function = ?";
         Object[] args = function == null ? new Object[0] : new Object[] {function};
-        return db.read(c -> Sql.query(c, rs -> new ScheduleRow(rs.getString(2), InfraJson.schedule(rs.getString(1), rs.getString(3)),
+        return db.read(c -> Sql.query(c, rs -> new ScheduleRow(rs.getString(2), SpecJson.schedule(SettingsJson.asMap(rs.getString(3))),
                 Instant.ofEpochMilli(rs.getLong(4)), rs.getObject(5) == null ? Optional.empty()
                 : Optional.of(Instant.ofEpochMilli(rs.getLong(5)))),
                 "SELECT name, function, spec, created, last_fired FROM schedules" + where + " ORDER BY function, name", args));
@@ -105,9 +107,9 @@ public final class LocalInfra implements Infra {
             if (old.isEmpty() || !sameTiming(old.get().spec(), schedule)) {
                 return Sql.execute(c, "INSERT INTO schedules(name, function, spec, created) VALUES (?, ?, ?, ?) ON CONFLICT(name)"
                         + " DO UPDATE SET spec = excluded.spec, created = excluded.created, last_fired = NULL",
-                        schedule.name(), function, InfraJson.schedule(schedule), now);
+                        schedule.name(), function, SettingsJson.asString(SpecJson.schedule(schedule)), now);
             }
-            return Sql.execute(c, "UPDATE schedules SET spec = ? WHERE name = ?", InfraJson.schedule(schedule), schedule.name());
+            return Sql.execute(c, "UPDATE schedules SET spec = ? WHERE name = ?", SettingsJson.asString(SpecJson.schedule(schedule)), schedule.name());
         });
     }
 
@@ -138,7 +140,7 @@ public final class LocalInfra implements Infra {
         String where = function == null ? "" : " WHERE function = ?";
         Object[] args = function == null ? new Object[0] : new Object[] {function};
         return db.read(c -> Sql.query(c, rs -> new AlarmRow(rs.getString(2), new AlarmState(
-                InfraJson.alarm(rs.getString(1), rs.getString(3)), rs.getString(4), rs.getString(5),
+                SpecJson.alarm(SettingsJson.asMap(rs.getString(3))), rs.getString(4), rs.getString(5),
                 Instant.ofEpochMilli(rs.getLong(6)))),
                 "SELECT name, function, spec, state, reason, updated FROM alarms" + where + " ORDER BY function, name", args));
     }
@@ -152,7 +154,7 @@ public final class LocalInfra implements Infra {
             requireFunction(c, function);
             ownedBy(c, "alarms", "Alarm", alarm.name(), function);
             return Sql.execute(c, "INSERT INTO alarms(name, function, spec, state, reason, updated) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT(name) DO UPDATE SET spec = excluded.spec", alarm.name(), function, InfraJson.alarm(alarm),
+                    + " ON CONFLICT(name) DO UPDATE SET spec = excluded.spec", alarm.name(), function, SettingsJson.asString(SpecJson.alarm(alarm)),
                     AlarmState.INSUFFICIENT_DATA, INITIAL_REASON, now);
         });
     }
@@ -202,7 +204,7 @@ public final class LocalInfra implements Infra {
     }
 
     private Optional<ScheduleRow> scheduleRow(Connection c, String name) throws SQLException {
-        return Sql.query(c, rs -> new ScheduleRow(rs.getString(1), InfraJson.schedule(name, rs.getString(2)),
+        return Sql.query(c, rs -> new ScheduleRow(rs.getString(1), SpecJson.schedule(SettingsJson.asMap(rs.getString(2))),
                 Instant.ofEpochMilli(rs.getLong(3)), Optional.empty()),
                 "SELECT function, spec, created FROM schedules WHERE name = ?", name).stream().findFirst();
     }

@@ -1,8 +1,5 @@
-package io.lambdoku.core.plan;
+package io.lambdoku.core.infra;
 
-import io.lambdoku.core.infra.AlarmSpec;
-import io.lambdoku.core.infra.RoleSpec;
-import io.lambdoku.core.infra.ScheduleSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +8,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The infrastructure specs as plain JSON values, both ways: how a plan file keeps them and what their
- * fingerprints are computed from (maps with sorted keys, so equal specs give equal text).
+ * The infrastructure specs as plain JSON values, both ways: how a plan file and the local store keep
+ * them and what plan fingerprints are computed from (maps with sorted keys, so equal specs give equal text).
  */
-final class SpecJson {
+public final class SpecJson {
 
     private SpecJson() {
     }
 
-    static Map<String, Object> role(RoleSpec r) {
+    public static Map<String, Object> role(RoleSpec r) {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", r.name());
         m.put("function", r.function());
@@ -29,12 +26,12 @@ final class SpecJson {
     }
 
     @SuppressWarnings("unchecked")
-    static RoleSpec role(Map<String, Object> m) {
+    public static RoleSpec role(Map<String, Object> m) {
         return new RoleSpec((String) m.get("name"), (String) m.get("function"),
                 (List<Map<String, Object>>) (List<?>) list(m.get("statements")), strings(m.get("managed")));
     }
 
-    static Map<String, Object> schedule(ScheduleSpec s) {
+    public static Map<String, Object> schedule(ScheduleSpec s) {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", s.name());
         m.put("expression", s.expression());
@@ -44,12 +41,12 @@ final class SpecJson {
         return m;
     }
 
-    static ScheduleSpec schedule(Map<String, Object> m) {
+    public static ScheduleSpec schedule(Map<String, Object> m) {
         return new ScheduleSpec((String) m.get("name"), (String) m.get("expression"), (String) m.get("timezone"),
                 Optional.ofNullable((String) m.get("payload")), Boolean.TRUE.equals(m.get("enabled")));
     }
 
-    static Map<String, Object> alarm(AlarmSpec a) {
+    public static Map<String, Object> alarm(AlarmSpec a) {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", a.name());
         m.put("metric", a.metric());
@@ -62,7 +59,7 @@ final class SpecJson {
         return m;
     }
 
-    static AlarmSpec alarm(Map<String, Object> m) {
+    public static AlarmSpec alarm(Map<String, Object> m) {
         return new AlarmSpec((String) m.get("name"), (String) m.get("metric"), (String) m.get("statistic"),
                 ((Number) m.get("threshold")).doubleValue(), (String) m.get("comparison"), ((Number) m.get("period")).intValue(),
                 ((Number) m.get("evaluationPeriods")).intValue(), strings(m.get("actions")));
@@ -70,7 +67,7 @@ final class SpecJson {
 
     /** A JSON value with every map's keys sorted, at any depth. */
     @SuppressWarnings("unchecked")
-    static Object sorted(Object value) {
+    public static Object sorted(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new TreeMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
@@ -85,16 +82,16 @@ final class SpecJson {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value == null ? List.of() : (List<Object>) value;
     }
 
-    static List<String> strings(Object value) {
+    public static List<String> strings(Object value) {
         return list(value).stream().map(String::valueOf).toList();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value == null ? new LinkedHashMap<>() : (Map<String, Object>) value;
     }
 }

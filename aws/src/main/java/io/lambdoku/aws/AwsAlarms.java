@@ -33,7 +33,8 @@ public final class AwsAlarms {
 
     public AwsAlarms(AwsClients clients) {
         this.clients = clients;
-        this.errors = new AwsErrors(clients.options().endpoint().map(Object::toString).orElse("AWS CloudWatch"));
+        this.errors = new AwsErrors(clients.options().endpointFor(AwsOptions.Service.CLOUDWATCH).map(Object::toString)
+                .orElse("AWS CloudWatch"));
     }
 
     /** The alarms watching this function, by name; alarms on other functions that share the prefix are left out. */
@@ -81,7 +82,7 @@ public final class AwsAlarms {
     }
 
     static String prefix(String function) {
-        return function + "-";
+        return AlarmSpec.prefix(function);
     }
 
     private static void requireOwnName(String function, String name) {

@@ -1,5 +1,6 @@
 package io.lambdoku.aws;
 
+import io.lambdoku.aws.AwsOptions.Service;
 import io.lambdoku.core.lambda.BackendException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -59,7 +61,7 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized LambdaClient lambda() {
         if (lambda == null) {
-            lambda = configure(LambdaClient.builder()).build();
+            lambda = configure(LambdaClient.builder(), Service.LAMBDA).build();
         }
         return lambda;
     }
@@ -67,28 +69,29 @@ public final class AwsClients implements AutoCloseable {
     public synchronized S3Client s3() {
         if (s3 == null) {
             // moto, LocalStack and other stand-ins answer path-style requests only.
-            s3 = configure(S3Client.builder()).forcePathStyle(options.endpoint().isPresent()).build();
+            s3 = configure(S3Client.builder(), Service.S3).forcePathStyle(options.endpointFor(Service.S3).isPresent())
+                    .build();
         }
         return s3;
     }
 
     public synchronized StsClient sts() {
         if (sts == null) {
-            sts = configure(StsClient.builder()).build();
+            sts = configure(StsClient.builder(), Service.STS).build();
         }
         return sts;
     }
 
     public synchronized CloudWatchLogsClient logs() {
         if (logs == null) {
-            logs = configure(CloudWatchLogsClient.builder()).build();
+            logs = configure(CloudWatchLogsClient.builder(), Service.CLOUDWATCH_LOGS).build();
         }
         return logs;
     }
 
     public synchronized CloudWatchClient cloudwatch() {
         if (cloudwatch == null) {
-            cloudwatch = configure(CloudWatchClient.builder()).build();
+            cloudwatch = configure(CloudWatchClient.builder(), Service.CLOUDWATCH).build();
         }
         return cloudwatch;
     }
@@ -96,14 +99,14 @@ public final class AwsClients implements AutoCloseable {
     /** IAM is global: the SDK's endpoint rules send every region's calls to the partition's one IAM endpoint. */
     public synchronized IamClient iam() {
         if (iam == null) {
-            iam = configure(IamClient.builder()).build();
+            iam = configure(IamClient.builder(), Service.IAM).build();
         }
         return iam;
     }
 
     public synchronized EventBridgeClient events() {
         if (events == null) {
-            events = configure(EventBridgeClient.builder()).build();
+            events = configure(EventBridgeClient.builder(), Service.EVENTBRIDGE).build();
         }
         return events;
     }
@@ -115,11 +118,11 @@ public final class AwsClients implements AutoCloseable {
         return region;
     }
 
-    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Service service) {
         builder.httpClient(http()).region(region()).credentialsProvider(credentials())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS).build()));
-        options.endpoint().ifPresent(builder::endpointOverride);
+        options.endpointFor(service).ifPresent(builder::endpointOverride);
         return builder;
     }
 

@@ -45,6 +45,11 @@ public final class AwsInfra implements Infra {
     }
 
     @Override
+    public void checkSchedule(String function, ScheduleSpec schedule) {
+        AwsSchedules.check(function, schedule);
+    }
+
+    @Override
     public List<ScheduleSpec> schedules(String function) {
         return schedules.schedules(function);
     }

@@ -52,7 +52,8 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
 
     public AwsLambda(AwsClients clients) {
         this.clients = clients;
-        this.errors = new AwsErrors(clients.options().endpoint().map(Object::toString).orElse("AWS Lambda"));
+        this.errors = new AwsErrors(clients.options().endpointFor(AwsOptions.Service.LAMBDA).map(Object::toString)
+                .orElse("AWS Lambda"));
     }
 
     public static AwsLambda open(AwsOptions options) {

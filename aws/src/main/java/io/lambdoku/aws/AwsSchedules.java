@@ -58,12 +58,17 @@ final class AwsSchedules {
                 .sorted(Comparator.comparing(ScheduleSpec::name)).toList();
     }
 
-    void putSchedule(String function, ScheduleSpec schedule) {
+    /** Rules run in UTC only: a schedule in another zone is refused (the planner asks before any write). */
+    static void check(String function, ScheduleSpec schedule) {
         if (!"UTC".equals(schedule.timezone())) {
             throw new InvalidParameterException("Schedule " + schedule.name() + " of " + function + " asks for time zone "
                     + schedule.timezone() + ", but on the aws backend schedules are EventBridge rules, which run in UTC "
                     + "only; write the expression in UTC and drop \"timezone\".");
         }
+    }
+
+    void putSchedule(String function, ScheduleSpec schedule) {
+        check(function, schedule);
         String rule = RuleNames.of(function, schedule.name());
         // the permission first, from the rule's known ARN: a missing function then fails before any rule exists
         new InvokePermission(clients, errors).allow(function, rule, arns.rule(rule));

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +80,8 @@ class AwsAlarmsTest {
         alarms.putAlarm("shop-api", new AlarmSpec("shop-api-Errors", "Errors", "Sum", 5, null, 60, 1, List.of()));
         // CloudWatch answers DescribeAlarms with what was put, plus the state it evaluated
         Instant since = Instant.parse("2026-11-23T10:15:30Z");
-        List<Object> stored = http.sent().stream().map(s -> (Object) described(Cbor.decode(s.body()), since)).toList();
+        List<Object> stored = http.sent().stream().map(s -> (Object) CloudWatchStandIn.described(Cbor.decode(s.body()), since))
+                .toList();
         http.answer(Cbor.encode(Map.of("MetricAlarms", stored)));
 
         List<AlarmState> found = alarms.alarms("shop");
@@ -132,7 +132,8 @@ class AwsAlarmsTest {
     @Test
     void deleteAlarmDeletesTheFunctionsAlarmByName() {
         alarms.putAlarm("shop", ERRORS);
-        http.answer(Cbor.encode(Map.of("MetricAlarms", List.of(described(Cbor.decode(http.sent().get(0).body()), Instant.now())))));
+        http.answer(Cbor.encode(Map.of("MetricAlarms", List.of(CloudWatchStandIn.described(Cbor.decode(http.sent().get(0).body()),
+                Instant.now())))));
 
         alarms.deleteAlarm("shop", "shop-Errors");
 
@@ -147,7 +148,8 @@ class AwsAlarmsTest {
                 .hasMessage("No alarm shop-Errors on function shop in CloudWatch; see 'lambdoku alarms -a shop'.");
 
         alarms.putAlarm("shop-api", new AlarmSpec("shop-api-Errors", "Errors", "Sum", 5, null, 60, 1, List.of()));
-        http.answer(Cbor.encode(Map.of("MetricAlarms", List.of(described(Cbor.decode(http.sent().get(1).body()), Instant.now())))));
+        http.answer(Cbor.encode(Map.of("MetricAlarms", List.of(CloudWatchStandIn.described(Cbor.decode(http.sent().get(1).body()),
+                Instant.now())))));
         assertThatThrownBy(() -> alarms.deleteAlarm("shop", "shop-api-Errors")).isInstanceOf(ResourceNotFoundException.class);
 
         assertThat(http.sent()).extracting(CannedHttp.Sent::operation).doesNotContain("DeleteAlarms");
@@ -165,18 +167,6 @@ class AwsAlarmsTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("CloudWatch refused an alarm of function shop: The parameter Period must be a multiple of 60 "
                         + "for periods over 60 seconds.");
-    }
-
-    /** A MetricAlarm as DescribeAlarms returns it for what PutMetricAlarm was sent. */
-    private static Map<String, Object> described(Map<String, Object> put, Instant since) {
-        Map<String, Object> alarm = new LinkedHashMap<>(put);
-        alarm.put("AlarmArn", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + put.get("AlarmName"));
-        alarm.put("StateValue", "INSUFFICIENT_DATA");
-        alarm.put("StateReason", "Unchecked: Initial alarm creation");
-        alarm.put("StateUpdatedTimestamp", since);
-        alarm.put("StateTransitionedTimestamp", since);
-        alarm.putIfAbsent("AlarmActions", List.of());
-        return alarm;
     }
 
     private static String recorded(String name) {

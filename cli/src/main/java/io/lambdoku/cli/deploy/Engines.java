@@ -19,8 +19,12 @@ final class Engines {
         return new Engine(session.api(), infra(session), session.guard(), session.events(), options, session.s3Packages());
     }
 
-    /** Where roles, schedules and alarms are kept; empty where the backend cannot manage them yet (aws, for now). */
+    /**
+     * Where roles, schedules and alarms are kept: the store, or IAM, EventBridge and CloudWatch. Built lazily and
+     * asked only about the kinds a manifest declares or a function's tag records (see the engine's planner),
+     * so a deploy of a function with none makes no call there.
+     */
     static Optional<Infra> infra(Session session) {
-        return "local".equals(session.backendName()) ? Optional.of(session.infra()) : Optional.empty();
+        return Optional.of(session.infra());
     }
 }

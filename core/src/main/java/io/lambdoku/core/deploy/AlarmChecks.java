@@ -15,6 +15,9 @@ final class AlarmChecks {
     static final List<String> STATISTICS = AlarmLimits.STATISTICS;
     static final List<String> COMPARISONS = AlarmLimits.COMPARISONS;
 
+    /** CloudWatch: AlarmName is 1 to 255 characters. */
+    private static final int MAX_NAME = 255;
+
     private AlarmChecks() {
     }
 
@@ -39,6 +42,13 @@ final class AlarmChecks {
             }
         }
         String name = a.string("name").orElse(AlarmSpec.defaultName(function, metric));
+        if (!name.startsWith(AlarmSpec.prefix(function)) || name.length() == AlarmSpec.prefix(function).length()
+                || name.length() > MAX_NAME) {
+            // CloudWatch alarm names are the account's and lists filter by name prefix only (not by dimension)
+            throw a.error("name", path + ".name '" + name + "' must start with '" + AlarmSpec.prefix(function) + "', like "
+                    + AlarmSpec.defaultName(function, metric) + " (at most " + MAX_NAME + " characters): alarm names are"
+                    + " shared by the whole account, and a function's alarms are found by that prefix");
+        }
         AlarmSpec spec = new AlarmSpec(name, metric, statistic, threshold, comparison, (int) Math.min(period, Integer.MAX_VALUE),
                 (int) Math.min(evaluations, Integer.MAX_VALUE), actions);
         // periods and their product, as PutMetricAlarm takes them

@@ -51,10 +51,17 @@ public record Manifest(
                 exclude, build, substitute, FunctionInfra.NONE);
     }
 
-    /** The same function under another name (deploy -a NAME of a folder). */
+    /**
+     * The same function under another name (deploy -a NAME of a folder). Its alarms are renamed with it
+     * ({@code shop-Errors} becomes {@code shop-staging-Errors}): alarm names are the account's, so two
+     * functions deployed from one folder must not share one.
+     */
     public Manifest withName(String other) {
+        FunctionInfra renamed = new FunctionInfra(infra.role(), infra.schedules(),
+                infra.alarms().stream().map(a -> a.forFunction(name, other)).toList(), infra.reservedConcurrency(),
+                infra.aliases());
         return new Manifest(dir, other, runtime, handler, memory, timeout, role, architecture, description, environment,
-                layers, include, exclude, build, substitute, infra);
+                layers, include, exclude, build, substitute, renamed);
     }
 
     /** The same function with this execution role (the ARN of the role the manifest has created). */

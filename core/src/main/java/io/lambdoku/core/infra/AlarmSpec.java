@@ -22,6 +22,20 @@ public record AlarmSpec(String name, String metric, String statistic, double thr
 
     /** The name of a function's alarm on a metric when the manifest gives it none. */
     public static String defaultName(String function, String metric) {
-        return function + "-" + metric;
+        return prefix(function) + metric;
+    }
+
+    /**
+     * How every alarm of a function is named, {@code FUNCTION-}: CloudWatch alarm names are unique in the whole
+     * account, and CloudWatch lists alarms by name prefix, not by the function they watch.
+     */
+    public static String prefix(String function) {
+        return function + "-";
+    }
+
+    /** The same alarm for the function renamed from {@code from} to {@code to}: its name follows the function's. */
+    public AlarmSpec forFunction(String from, String to) {
+        String renamed = name.startsWith(prefix(from)) ? prefix(to) + name.substring(prefix(from).length()) : name;
+        return new AlarmSpec(renamed, metric, statistic, threshold, comparison, period, evaluationPeriods, actions);
     }
 }

@@ -18,6 +18,13 @@ public interface Infra {
 
     void deleteRole(String name);
 
+    /**
+     * Refuses a schedule this backend cannot run, before anything is written (AWS: a time zone other than UTC,
+     * as EventBridge rules run in UTC); an {@link io.lambdoku.core.lambda.InvalidParameterException} saying so.
+     */
+    default void checkSchedule(String function, ScheduleSpec schedule) {
+    }
+
     /** The schedules that invoke this function, by name. */
     List<ScheduleSpec> schedules(String function);
 

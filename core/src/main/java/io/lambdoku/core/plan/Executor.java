@@ -91,9 +91,8 @@ final class Executor {
                 pointed.put(a.getKey(), to);
             }
         }
-        if (o.listsInfra()) {
-            schedules(fn, want, o, changing);
-            alarms(fn, want, o, changing);
+        if (t.managesInfra() && !o.listed().isEmpty()) {
+            around(fn, want, o, changing);
         }
         return new Applied(plan, version, release, recovered, pointed);
     }
@@ -116,6 +115,30 @@ final class Executor {
             api.createAlias(fn, spec); // a ResourceConflict if it was created since the plan
         } else {
             api.updateAlias(fn, spec, Optional.of(observed.get().revisionId()));
+        }
+    }
+
+    /**
+     * Schedules and alarms, between a widening and a narrowing of the function's {@link ManagedTag}: what is
+     * created is recorded first, and a kind is forgotten only once its last one is deleted. Tagging gives
+     * $LATEST a new RevisionId, so it comes after every write preconditioned on the observed one.
+     */
+    private void around(String fn, FunctionInfra want, Observation o, Set<String> changing) {
+        Set<String> declared = ManagedTag.declared(want);
+        Set<String> during = ManagedTag.union(o.managed(), declared);
+        if (!during.equals(o.managed())) {
+            events.step(fn, "tag " + ManagedTag.KEY);
+            ManagedTag.write(api, fn, during);
+        }
+        if (o.listsSchedules()) {
+            schedules(fn, want, o, changing);
+        }
+        if (o.listsAlarms()) {
+            alarms(fn, want, o, changing);
+        }
+        if (!declared.equals(during)) {
+            events.step(fn, "tag " + ManagedTag.KEY);
+            ManagedTag.write(api, fn, declared);
         }
     }
 

@@ -24,11 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The observe step and the diff: reads what the backend holds for a function (read-only), then lists
  * each resource's change in the order apply makes them: role, function, concurrency, aliases,
- * schedules, alarms.
+ * schedules, alarms. Schedules and alarms are read only of the kinds the manifest declares or the
+ * function's {@link ManagedTag} names, so a function with none costs no call to where they live.
  */
 final class Planner {
 
@@ -76,6 +78,7 @@ final class Planner {
                     + " schedules or alarms, which the " + options.backend() + " backend cannot manage yet; remove them or"
                     + " use the local backend.");
         }
+        checkSchedules(t);
         Optional<RoleState> role = want.role().flatMap(r -> infra.get().role(r.name()));
         Manifest manifest = want.role().isPresent()
                 ? t.manifest().withRole(role.map(RoleState::arn).orElse(pendingRoleArn(want.role().get().name())))
@@ -85,10 +88,26 @@ final class Planner {
         want.aliases().keySet().forEach(a -> aliases.put(a, function.creates() ? Optional.empty() : alias(fn, a)));
         Optional<Integer> concurrency = want.reservedConcurrency().isPresent() && !function.creates()
                 ? api.reservedConcurrency(fn) : Optional.empty();
-        boolean lists = t.managesInfra() && infra.isPresent();
-        List<ScheduleSpec> schedules = lists ? infra.get().schedules(fn) : List.of();
-        List<AlarmSpec> alarms = lists ? infra.get().alarms(fn).stream().map(AlarmState::spec).toList() : List.of();
-        return new Observation(function, aliases, role, concurrency, schedules, alarms, lists);
+        // a zip deployed as it is manages nothing around the function; a new function has no tag yet
+        Set<String> managed = t.managesInfra() && infra.isPresent() && !function.creates()
+                ? ManagedTag.read(api.listTags(fn)) : Set.of();
+        Set<String> listed = t.managesInfra() && infra.isPresent()
+                ? ManagedTag.union(ManagedTag.declared(want), managed) : Set.of();
+        List<ScheduleSpec> schedules = listed.contains(ManagedTag.SCHEDULES) ? infra.get().schedules(fn) : List.of();
+        List<AlarmSpec> alarms = listed.contains(ManagedTag.ALARMS)
+                ? infra.get().alarms(fn).stream().map(AlarmState::spec).toList() : List.of();
+        return new Observation(function, aliases, role, concurrency, schedules, alarms, listed, managed);
+    }
+
+    /** Schedules the backend cannot run are refused now, before anything is read or written, naming the file. */
+    private void checkSchedules(Target t) {
+        for (ScheduleSpec s : t.manifest().infra().schedules()) {
+            try {
+                infra.get().checkSchedule(t.function(), s);
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException(t.manifest().dir().resolve(Manifest.FILE) + ": " + e.getMessage());
+            }
+        }
     }
 
     private Optional<Alias> alias(String function, String name) {
@@ -112,9 +131,11 @@ final class Planner {
         if (t.manifest().infra().reservedConcurrency().isPresent()) {
             m.put("reserved concurrency of " + fn, o.concurrency().map(String::valueOf).orElse("none"));
         }
-        if (o.listsInfra()) {
+        if (o.listsSchedules()) {
             m.put("schedules of " + fn, o.schedules().isEmpty() ? "none"
                     : Fingerprint.of(sortedBy(o.schedules(), ScheduleSpec::name).stream().map(SpecJson::schedule).toList()));
+        }
+        if (o.listsAlarms()) {
             m.put("alarms of " + fn, o.alarms().isEmpty() ? "none"
                     : Fingerprint.of(sortedBy(o.alarms(), AlarmSpec::name).stream().map(SpecJson::alarm).toList()));
         }
@@ -141,8 +162,10 @@ final class Planner {
         out.addAll(functionLines(o.function(), want.role().filter(r -> o.role().isEmpty())));
         want.reservedConcurrency().ifPresent(n -> InfraLines.concurrency(t.function(), n, o.concurrency()).ifPresent(out::add));
         want.aliases().forEach((name, version) -> InfraLines.alias(t, o, name, version).ifPresent(out::add));
-        if (o.listsInfra()) {
+        if (o.listsSchedules()) {
             out.addAll(InfraLines.schedules(want.schedules(), o.schedules()));
+        }
+        if (o.listsAlarms()) {
             out.addAll(InfraLines.alarms(want.alarms(), o.alarms()));
         }
         return out;

@@ -119,6 +119,41 @@ public abstract class EngineScenarios {
     }
 
     @Test
+    void aFunctionWithNoSchedulesOrAlarmsIsPlannedAndDeployedWithoutListingThem() {
+        Listings infra = new Listings(infra());
+        Engine engine = new Engine(api(), Optional.of(infra), Guard.NONE, Events.NONE,
+                new Engine.Options(Optional.of(role()), false, "test"));
+
+        engine.deploy(target(manifest("shop", 128, FunctionInfra.NONE), "one"));
+        engine.deploy(target(manifest("shop", 256, FunctionInfra.NONE), "two"));
+
+        // on AWS each listing is EventBridge or CloudWatch calls (and permissions) a plain function never needs
+        assertThat(infra.listed).isEmpty();
+        assertThat(api().listTags("shop")).doesNotContainKey(ManagedTag.KEY);
+    }
+
+    @Test
+    void theLastScheduleAndAlarmGoneFromTheManifestAreDestroyedAndThenNoLongerListed() {
+        AlarmSpec errors = new AlarmSpec("shop-Errors", "Errors", "Sum", 1, null, 60, 1, List.of());
+        engine().deploy(target(manifest("shop", 128, new FunctionInfra(Optional.empty(),
+                List.of(schedule("rate(5 minutes)")), List.of(errors), Optional.empty(), Map.of())), "one"));
+        assertThat(api().listTags("shop")).containsEntry(ManagedTag.KEY, "alarms schedules");
+
+        FunctionPlan plan = engine().plan(target(manifest("shop", 128, FunctionInfra.NONE), "one"));
+        assertThat(plan.lines()).containsExactly("= function shop  config unchanged, code unchanged",
+                "- schedule shop-schedule-1  rate(5 minutes)", "- alarm shop-Errors  Errors Sum >= 1 for 1 x 60 s");
+        engine().apply(new Plan(List.of(plan)));
+
+        assertThat(infra().schedules("shop")).isEmpty();
+        assertThat(infra().alarms("shop")).isEmpty();
+        assertThat(api().listTags("shop")).doesNotContainKey(ManagedTag.KEY);
+        Listings listings = new Listings(infra());
+        new Engine(api(), Optional.of(listings), Guard.NONE, Events.NONE, new Engine.Options(Optional.of(role()), false, "test"))
+                .plan(target(manifest("shop", 128, FunctionInfra.NONE), "one"));
+        assertThat(listings.listed).isEmpty();
+    }
+
+    @Test
     void deployKeepsAConfigSetMadeSinceAndMakesOneRelease() {
         engine().deploy(target(manifest("shop", 128, FunctionInfra.NONE), "one"));
         new ConfigVars(api(), Events.NONE).set("shop", Map.of("MODE", "fast"));
@@ -127,6 +162,69 @@ public abstract class EngineScenarios {
 
         assertThat(applied.version()).isEqualTo(3);
         assertThat(api().getFunction("shop", FunctionConfig.LATEST).settings().environment()).containsEntry("MODE", "fast");
+    }
+
+    /** The backend's own Infra, noting which functions' schedules and alarms were listed. */
+    private static final class Listings implements Infra {
+
+        private final Infra real;
+        private final List<String> listed = new java.util.ArrayList<>();
+
+        Listings(Infra real) {
+            this.real = real;
+        }
+
+        @Override
+        public Optional<io.lambdoku.core.infra.RoleState> role(String name) {
+            return real.role(name);
+        }
+
+        @Override
+        public io.lambdoku.core.infra.RoleState putRole(RoleSpec role) {
+            return real.putRole(role);
+        }
+
+        @Override
+        public void deleteRole(String name) {
+            real.deleteRole(name);
+        }
+
+        @Override
+        public List<ScheduleSpec> schedules(String function) {
+            listed.add("schedules of " + function);
+            return real.schedules(function);
+        }
+
+        @Override
+        public void putSchedule(String function, ScheduleSpec schedule) {
+            real.putSchedule(function, schedule);
+        }
+
+        @Override
+        public void deleteSchedule(String function, String name) {
+            real.deleteSchedule(function, name);
+        }
+
+        @Override
+        public List<io.lambdoku.core.infra.AlarmState> alarms(String function) {
+            listed.add("alarms of " + function);
+            return real.alarms(function);
+        }
+
+        @Override
+        public void putAlarm(String function, AlarmSpec alarm) {
+            real.putAlarm(function, alarm);
+        }
+
+        @Override
+        public void deleteAlarm(String function, String name) {
+            real.deleteAlarm(function, name);
+        }
+
+        @Override
+        public List<io.lambdoku.core.infra.AlarmTransition> alarmHistory(String function, String alarm) {
+            return real.alarmHistory(function, alarm);
+        }
     }
 
     private static String brief(String revision) {

@@ -15,11 +15,10 @@ import io.lambdoku.core.release.ReleaseScenarios;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
@@ -35,26 +34,14 @@ class AwsInfraOverMotoIT {
     private static final Map<String, Object> READ_BUCKET = Map.of("Effect", "Allow", "Action", "s3:GetObject",
             "Resource", "arn:aws:s3:::shop-data/*");
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
 
     private AwsLambda aws;
     private AwsInfra infra;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void fresh() {
-        moto.reset();
         aws = AwsLambda.open(moto.options());
         infra = new AwsInfra(aws.clients());
     }

@@ -1,10 +1,9 @@
 package io.lambdoku.aws;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.release.ReleaseScenarios;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -14,25 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class AwsOverMotoIT extends ReleaseScenarios {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
 
     private AwsLambda aws;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void fresh() {
-        moto.reset();
         aws = AwsLambda.open(moto.options());
     }
 

@@ -8,11 +8,10 @@ import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.lock.LockStore;
 import io.lambdoku.core.lock.LockStoreScenarios;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lock scenarios against S3 conditional writes on moto_server: PutObject If-None-Match / If-Match and
@@ -20,25 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class S3LockStoreOnMotoIT extends LockStoreScenarios {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
 
     private AwsLambda aws;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void fresh() {
-        moto.reset();
         aws = AwsLambda.open(moto.options());
     }
 

@@ -16,11 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -29,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 class S3PackagesIT {
 
     private static final String BUILDS = "shop-builds";
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
 
     private AwsClients clients;
     private AwsLambda lambda;
@@ -42,21 +42,8 @@ class S3PackagesIT {
         }
     };
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void fresh() {
-        moto.reset();
         clients = new AwsClients(moto.options());
         lambda = new AwsLambda(clients);
         packages = new S3Packages(clients);

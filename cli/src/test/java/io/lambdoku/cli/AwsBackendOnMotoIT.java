@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.aws.AwsClients;
+import io.lambdoku.aws.MotoExtension;
 import io.lambdoku.aws.MotoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,28 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 @SuppressWarnings("unchecked")
 class AwsBackendOnMotoIT {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
 
     @TempDir
     Path scratch;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        moto.reset();
         cli = new CliRunner(scratch).withEnv(moto.environment());
     }
 

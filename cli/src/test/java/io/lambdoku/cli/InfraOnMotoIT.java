@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.aws.AwsClients;
 import io.lambdoku.aws.CloudWatchStandIn;
+import io.lambdoku.aws.MotoExtension;
 import io.lambdoku.aws.MotoServer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
@@ -40,7 +40,8 @@ class InfraOnMotoIT {
             }
             """;
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
 
     @TempDir
     Path scratch;
@@ -48,21 +49,8 @@ class InfraOnMotoIT {
     private CloudWatchStandIn cloudwatch;
     private CliRunner cli;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        moto.reset();
         cloudwatch = CloudWatchStandIn.start();
         cli = new CliRunner(scratch).withEnv(moto.environment())
                 .withEnv(Map.of("AWS_ENDPOINT_URL_CLOUDWATCH", cloudwatch.endpoint().toString()));

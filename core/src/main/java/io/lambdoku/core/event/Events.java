@@ -42,4 +42,11 @@ public interface Events {
      */
     default void lockLost(String function, String how) {
     }
+
+    /**
+     * A rollout's record was written (a shift, a reading, a hook's outcome, a heartbeat): the CLI redraws its
+     * progress line from it, or prints a plain line when the phase, step or pause changed.
+     */
+    default void rollout(io.lambdoku.core.rollout.Rollout rollout) {
+    }
 }

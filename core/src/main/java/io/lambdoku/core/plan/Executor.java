@@ -31,12 +31,12 @@ import java.util.stream.Collectors;
 final class Executor {
 
     private final LambdaApi api;
-    private final Optional<Infra> infra;
+    private final Infra infra;
     private final Deployer deployer;
     private final Aliases aliases;
     private final Events events;
 
-    Executor(LambdaApi api, Optional<Infra> infra, Deployer deployer, Events events) {
+    Executor(LambdaApi api, Infra infra, Deployer deployer, Events events) {
         this.api = api;
         this.infra = infra;
         this.deployer = deployer;
@@ -102,7 +102,7 @@ final class Executor {
             return o.role().orElseThrow().arn();
         }
         events.step(fn, "role");
-        return infra.orElseThrow().putRole(spec).arn();
+        return infra.putRole(spec).arn();
     }
 
     private void alias(String fn, String name, String version, Optional<Alias> observed, boolean exactly) {
@@ -146,14 +146,14 @@ final class Executor {
         for (ScheduleSpec s : want.schedules()) {
             if (changing.contains("schedule " + s.name())) {
                 events.step(fn, "schedule " + s.name());
-                infra.orElseThrow().putSchedule(fn, s);
+                infra.putSchedule(fn, s);
             }
         }
         Set<String> wanted = want.schedules().stream().map(ScheduleSpec::name).collect(Collectors.toSet());
         for (ScheduleSpec s : o.schedules()) {
             if (!wanted.contains(s.name())) {
                 events.step(fn, "delete schedule " + s.name());
-                infra.orElseThrow().deleteSchedule(fn, s.name());
+                infra.deleteSchedule(fn, s.name());
             }
         }
     }
@@ -162,14 +162,14 @@ final class Executor {
         for (AlarmSpec a : want.alarms()) {
             if (changing.contains("alarm " + a.name())) {
                 events.step(fn, "alarm " + a.name());
-                infra.orElseThrow().putAlarm(fn, a);
+                infra.putAlarm(fn, a);
             }
         }
         Set<String> wanted = want.alarms().stream().map(AlarmSpec::name).collect(Collectors.toSet());
         for (AlarmSpec a : o.alarms()) {
             if (!wanted.contains(a.name())) {
                 events.step(fn, "delete alarm " + a.name());
-                infra.orElseThrow().deleteAlarm(fn, a.name());
+                infra.deleteAlarm(fn, a.name());
             }
         }
     }

@@ -87,8 +87,7 @@ public final class Engine {
     public Applied deploy(Target target) {
         return guard.holding(target.function(), "deploy", () -> {
             FunctionPlan plan = planner.plan(target);
-            return plan.changed() ? executor.apply(plan, false)
-                    : new Applied(plan, plan.newestRelease().orElse(0), Optional.empty(), Optional.empty(), Map.of());
+            return plan.changed() ? executor.apply(plan, false) : Applied.unchanged(plan);
         });
     }
 
@@ -106,8 +105,7 @@ public final class Engine {
             }
             List<Applied> applied = new ArrayList<>();
             for (FunctionPlan p : fresh) {
-                applied.add(p.changed() ? executor.apply(p, true)
-                        : new Applied(p, p.newestRelease().orElse(0), Optional.empty(), Optional.empty(), Map.of()));
+                applied.add(p.changed() ? executor.apply(p, true) : Applied.unchanged(p));
             }
             return applied;
         });

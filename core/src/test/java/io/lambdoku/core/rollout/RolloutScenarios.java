@@ -2,6 +2,7 @@ package io.lambdoku.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.activity.ActivityEvent;
@@ -44,6 +45,14 @@ public abstract class RolloutScenarios {
     protected abstract LambdaApi api();
 
     protected abstract RolloutStore store();
+
+    /**
+     * False where an alias's RevisionId does not change when the alias does (moto 5.2.1: static from
+     * CreateAlias on), so a change made by someone else cannot be told from none.
+     */
+    protected boolean aliasRevisionChanges() {
+        return true;
+    }
 
     protected FunctionSettings python() {
         return new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::000000000000:role/lambdoku-test", 128, 3,
@@ -156,6 +165,7 @@ public abstract class RolloutScenarios {
 
     @Test
     void anAliasChangedByHandPausesTheRolloutAndIsLeftAsItWas() {
+        assumeTrue(aliasRevisionChanges(), "moto 5.2.1 keeps an alias's RevisionId static, so a change by hand is invisible");
         Rollouts rollouts = rollouts("ana@ci");
         health.answer("2", (from, to) -> {
             if (Duration.between(from, to).toSeconds() > 20 && alias().additionalVersion().isPresent()) {

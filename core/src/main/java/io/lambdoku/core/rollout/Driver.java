@@ -338,8 +338,11 @@ final class Driver {
 
     private void sleep(Rollout r, Instant now) {
         long ms = settings.tick().toMillis();
-        if (r.nextShift().isPresent() && hook == null) {
-            ms = Math.min(ms, Duration.between(now, r.nextShift().get()).toMillis());
+        long untilShift = r.nextShift().map(at -> Duration.between(now, at).toMillis()).orElse(ms);
+        if (untilShift > 0 && hook == null) {
+            // a shift already due (a step held for lack of invocations) waits a whole tick: each tick reads the
+            // gates and writes the record, which on AWS are CloudWatch requests and an S3 PUT
+            ms = Math.min(ms, untilShift);
         }
         try {
             pause.sleep(Math.max(MIN_SLEEP_MS, ms));

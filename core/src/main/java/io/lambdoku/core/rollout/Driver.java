@@ -339,7 +339,7 @@ final class Driver {
     private void sleep(Rollout r, Instant now) {
         long ms = settings.tick().toMillis();
         long untilShift = r.nextShift().map(at -> Duration.between(now, at).toMillis()).orElse(ms);
-        if (untilShift > 0 && hook == null) {
+        if (untilShift > 0) { // hook phases have no next shift: they wake when the hook ends
             // a shift already due (a step held for lack of invocations) waits a whole tick: each tick reads the
             // gates and writes the record, which on AWS are CloudWatch requests and an S3 PUT
             ms = Math.min(ms, untilShift);

@@ -210,6 +210,7 @@ class LocalServerAuthTest {
     }
 
     private long invocations(String function) {
+        server.invoker().flush(); // records are written behind the answer; a loaded machine showed 0 without this
         return new InvocationQueries(lambda).metrics(function, 0, Optional.empty()).stream().mapToLong(m -> m.invocations()).sum();
     }
 

@@ -7,6 +7,7 @@ import io.lambdoku.core.rollout.Phase;
 import io.lambdoku.core.rollout.Rollout;
 import io.lambdoku.core.rollout.RolloutJson;
 import io.lambdoku.core.rollout.Rollouts;
+import io.lambdoku.core.rollout.StartRequest;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +17,21 @@ import java.util.function.Supplier;
  * What every command that drives a rollout shares (start, resume, promote, abort, deploy --strategy): its progress
  * shown as records are written, Ctrl-C turned into a pause, and the outcome as the last line with its exit code.
  */
-final class RolloutDriving {
+public final class RolloutDriving {
 
     /** A driver checks for a stop at every tick (a second); this bounds the wait should it be stuck in a hook. */
     private static final long PAUSE_WAIT_SECONDS = 20;
 
     private RolloutDriving() {
+    }
+
+    /** rollout:start and deploy --strategy: records the rollout, then drives it here to its end. */
+    public static int startAndDrive(Session session, StartRequest request) {
+        Rollouts rollouts = session.rollouts();
+        return drive(session, rollouts, () -> {
+            rollouts.start(request);
+            return rollouts.drive(request.function(), request.alias());
+        });
     }
 
     /** Runs {@code action} (which drives the rollout until it is finished or paused) and renders where it ended. */

@@ -5,7 +5,6 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.core.lambda.LambdaLimits;
-import io.lambdoku.core.rollout.Rollouts;
 import io.lambdoku.core.rollout.StartRequest;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -57,16 +56,12 @@ public final class RolloutStartCommand extends AppCommand {
     @Override
     protected int runFor(Session session, String function) {
         StartRequest request = options.request(function, alias, version());
-        Rollouts rollouts = session.rollouts();
         if (noWait) {
             List<String> args = spec.commandLine().getParseResult().originalArgs().stream()
                     .filter(a -> !a.equals("--no-wait")).toList();
-            return DetachedDriver.start(session, rollouts, function, alias, "rollout:start", args);
+            return DetachedDriver.start(session, session.rollouts(), function, alias, "rollout:start", args);
         }
-        return RolloutDriving.drive(session, rollouts, () -> {
-            rollouts.start(request);
-            return rollouts.drive(function, alias);
-        });
+        return RolloutDriving.startAndDrive(session, request);
     }
 
     private String version() {

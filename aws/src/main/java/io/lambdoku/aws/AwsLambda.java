@@ -23,6 +23,8 @@ import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lock.LockStore;
+import io.lambdoku.core.rollout.RolloutHealth;
+import io.lambdoku.core.rollout.RolloutStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,12 +278,22 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
 
     /** Functions' locks, kept in the artifact bucket (see {@link S3LockStore}). */
     public LockStore lockStore() {
-        return new S3LockStore(clients.s3(), lockBucket(), errors);
+        return new S3LockStore(new ConditionalObjects(clients.s3(), lockBucket(), errors));
     }
 
     /** The apps' activity, kept in the artifact bucket (see {@link S3Activity}). */
     public Activity activity() {
         return new S3Activity(clients.s3(), lockBucket(), errors);
+    }
+
+    /** Rollout records, kept in the artifact bucket beside the locks (see {@link S3RolloutStore}). */
+    public RolloutStore rolloutStore() {
+        return new S3RolloutStore(new ConditionalObjects(clients.s3(), lockBucket(), errors));
+    }
+
+    /** A rollout's gates read CloudWatch (see {@link AwsRolloutHealth}); no bucket needed. */
+    public RolloutHealth rolloutHealth() {
+        return new AwsRolloutHealth(clients);
     }
 
     /**
@@ -290,7 +302,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
      */
     private String lockBucket() {
         return clients.options().artifactBucket().orElseThrow(() -> new BackendException("The aws backend keeps each"
-                + " function's lock in the artifact bucket, and none is set; run 'lambdoku setup' once (or pass"
+                + " function's lock and rollouts in the artifact bucket, and none is set; run 'lambdoku setup' once (or pass"
                 + " --artifact-bucket / set LAMBDOKU_ARTIFACT_BUCKET)."));
     }
 

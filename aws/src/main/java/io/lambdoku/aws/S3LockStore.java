@@ -11,34 +11,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Functions' locks as objects {@code lambdoku/locks/<function>.json} in the artifact bucket, changed only by
- * S3's conditional requests, as Terraform's S3 backend locks its state: PutObject with {@code If-None-Match: *}
- * takes a free lock, PutObject with {@code If-Match: <ETag>} renews or takes over the lease that was read,
- * DeleteObject with {@code If-Match} releases it (general purpose buckets since 2025-09). A 412 means another
- * run changed it first; S3 answers 409 ConditionalRequestConflict to the loser of two concurrent conditional
- * writes, which means the same. The ETag is the MD5 of the JSON, which holds the lease id and the heartbeat's
- * millisecond, so no two versions of a lock share one. Under the bucket's {@code lambdoku/} prefix, beside
+ * S3's conditional requests ({@link ConditionalObjects}): If-None-Match takes a free lock, If-Match renews or
+ * takes over the lease that was read, and releases it. The JSON holds the lease id and the heartbeat's
+ * millisecond, so no two versions of a lock share an ETag. Under the bucket's {@code lambdoku/} prefix, beside
  * the code, so one IAM resource pattern covers everything lambdoku writes there.
  */
 final class S3LockStore implements LockStore {
 
-    private final S3Client s3;
-    private final String bucket;
-    private final AwsErrors errors;
+    private final ConditionalObjects objects;
 
-    S3LockStore(S3Client s3, String bucket, AwsErrors errors) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.errors = errors;
+    S3LockStore(ConditionalObjects objects) {
+        this.objects = objects;
     }
 
     static String key(String function) {
@@ -47,57 +33,24 @@ final class S3LockStore implements LockStore {
 
     @Override
     public Optional<StoredLease> read(String function) {
-        return errors.call(AwsErrors.Subject.function(function), () -> {
-            ResponseBytes<GetObjectResponse> got;
-            try {
-                got = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key(function)));
-            } catch (NoSuchKeyException e) {
-                return Optional.empty();
-            }
-            return Optional.of(new StoredLease(parse(function, got.asByteArray()), got.response().eTag()));
-        });
+        return objects.read(function, key(function)).map(got -> new StoredLease(parse(function, got.body()), got.etag()));
     }
 
     @Override
     public Optional<StoredLease> create(Lease lease) {
-        return conditional(lease.function(), () -> s3.putObject(b -> b.bucket(bucket).key(key(lease.function())).ifNoneMatch("*")
-                .contentType("application/json"), RequestBody.fromBytes(json(lease))).eTag())
-                .map(etag -> new StoredLease(lease, etag));
+        return objects.create(lease.function(), key(lease.function()), json(lease)).map(etag -> new StoredLease(lease, etag));
     }
 
     @Override
     public Optional<StoredLease> replace(StoredLease expected, Lease lease) {
-        return conditional(lease.function(), () -> s3.putObject(b -> b.bucket(bucket).key(key(lease.function())).ifMatch(expected.version())
-                .contentType("application/json"), RequestBody.fromBytes(json(lease))).eTag())
+        return objects.replace(lease.function(), key(lease.function()), expected.version(), json(lease))
                 .map(etag -> new StoredLease(lease, etag));
     }
 
     @Override
     public boolean delete(StoredLease expected) {
-        return conditional(expected.lease().function(), () -> {
-            s3.deleteObject(b -> b.bucket(bucket).key(key(expected.lease().function())).ifMatch(expected.version()));
-            return "deleted";
-        }).isPresent();
-    }
-
-    /**
-     * Empty when S3 refused the condition: changed (412), gone (404 NoSuchKey; a missing bucket is an error), or
-     * raced by another conditional write (409).
-     */
-    private Optional<String> conditional(String function, Supplier<String> call) {
-        return errors.call(AwsErrors.Subject.function(function), () -> {
-            try {
-                return Optional.of(call.get());
-            } catch (NoSuchKeyException e) {
-                return Optional.empty();
-            } catch (S3Exception e) {
-                String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-                if (e.statusCode() == 412 || e.statusCode() == 409 || "NoSuchKey".equals(code)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        String function = expected.lease().function();
+        return objects.delete(function, key(function), expected.version());
     }
 
     static byte[] json(Lease l) {

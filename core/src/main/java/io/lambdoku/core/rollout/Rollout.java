@@ -101,8 +101,12 @@ public record Rollout(String id, String function, String alias, Optional<String>
     }
 
     public Rollout withReason(String why) {
+        return withReason(Optional.of(why));
+    }
+
+    public Rollout withReason(Optional<String> why) {
         return new Rollout(id, function, alias, oldVersion, newVersion, strategy, gates, preHook, postHook, phase, step, weight,
-                stepStarted, nextShift, readings, aliasRevision, lease, paused, requests, Optional.of(why), startedBy, started, finished);
+                stepStarted, nextShift, readings, aliasRevision, lease, paused, requests, why, startedBy, started, finished);
     }
 
     /** Final: no driver, no next shift, the time it ended. */

@@ -1,0 +1,369 @@
+package io.lambdoku.core.rollout;
+
+import io.lambdoku.core.activity.Activity;
+import io.lambdoku.core.activity.ActivityEvent;
+import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.PreconditionFailedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The state machine, level-triggered: each tick reads where the rollout is and what the alias and the gates
+ * say now, decides the next state from those alone (not from what this process remembers), makes the one
+ * alias write that state needs, and rewrites the record with a fresh heartbeat. So a driver that is killed
+ * at any point leaves a record from which another process carries on; and a record write that loses its
+ * compare-and-swap tells the driver that someone asked something (promote, abort: merged in) or took over
+ * (it stops).
+ */
+final class Driver {
+
+    /** A tick that ends at a due shift sleeps at least this long: no busy loop on a clock that jumps. */
+    private static final long MIN_SLEEP_MS = 20;
+    /** Record writes re-tried after another process merged a request in; more means something is wrong. */
+    private static final int MAX_WRITES = 50;
+
+    private final RolloutStore store;
+    private final RolloutHealth health;
+    private final AliasShifts aliases;
+    private final HookRunner hooks;
+    private final Activity activity;
+    private final Events events;
+    private final RolloutSettings settings;
+    private final Clock clock;
+    private final DriverLease lease;
+    private final Pause pause;
+    private final Object wake = new Object();
+    private volatile String stopReason;
+    private CompletableFuture<HookRunner.Outcome> hook;
+    private Phase hookPhase;
+
+    Driver(RolloutStore store, RolloutHealth health, AliasShifts aliases, HookRunner hooks, Activity activity, Events events,
+           RolloutSettings settings, Clock clock, DriverLease lease, Pause pause) {
+        this.store = store;
+        this.health = health;
+        this.aliases = aliases;
+        this.hooks = hooks;
+        this.activity = activity;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+        this.lease = lease;
+        this.pause = pause == null ? this::await : pause;
+    }
+
+    /** How a driver waits between ticks: on a monitor {@link #stop} wakes (tests: a clock they move instead). */
+    interface Pause {
+        void sleep(long ms) throws InterruptedException;
+    }
+
+    DriverLease lease() {
+        return lease;
+    }
+
+    /** Drives the rollout read as {@code s} (this driver's lease on it) until it is finished or paused. */
+    Rollout drive(StoredRollout s) {
+        try {
+            while (true) {
+                Rollout r = s.rollout();
+                if (r.phase().finished() || r.paused().isPresent()) {
+                    return r;
+                }
+                Instant now = clock.instant();
+                Rollout next = stopReason != null ? paused(r, stopReason) : advance(r, now);
+                if (!next.phase().finished() && next.paused().isEmpty()) {
+                    next = next.withLease(Optional.of(lease.beating(now)));
+                }
+                s = write(s, next);
+                events.rollout(s.rollout());
+                record(r, s.rollout(), now);
+                if (s.rollout().phase().finished() || s.rollout().paused().isPresent()) {
+                    return s.rollout();
+                }
+                sleep(s.rollout(), now);
+            }
+        } finally {
+            if (hook != null) {
+                hook.cancel(true);
+            }
+        }
+    }
+
+    /** Asks {@link #drive} (running in another thread) to pause at its next tick. */
+    void stop(String why) {
+        stopReason = why;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private Rollout advance(Rollout r, Instant now) {
+        return switch (r.phase()) {
+            case PENDING -> begin(r, now);
+            case PRE_HOOK -> preHook(r, now);
+            case SHIFTING -> shifting(r, now);
+            case POST_HOOK -> postHook(r, now);
+            case ROLLING_BACK -> rollBack(r, now);
+            default -> r;
+        };
+    }
+
+    private Rollout begin(Rollout r, Instant now) {
+        Optional<Alias> a = aliases.read(r.function(), r.alias());
+        if (r.oldVersion().isEmpty()) {
+            if (a.isPresent()) {
+                return paused(r, "alias " + r.alias() + " was created by someone else meanwhile (" + AliasShifts.describe(a.get())
+                        + "); not overwriting it");
+            }
+            Alias created = aliases.create(r);
+            return r.withAliasRevision(created.revisionId()).withWeight(100)
+                    .withReason("alias " + r.alias() + " did not exist: created on v" + r.newVersion() + " (nothing to shift from)")
+                    .finishedAt(Phase.SUCCEEDED, now);
+        }
+        if (r.requests().abortBy().isPresent()) {
+            return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved")
+                    .finishedAt(Phase.ROLLED_BACK, now);
+        }
+        if (moved(r, a)) {
+            return changedByOthers(r, a);
+        }
+        return r.preHook().isPresent() ? r.withPhase(Phase.PRE_HOOK) : enterStep(r, 0, a.get(), now);
+    }
+
+    private Rollout preHook(Rollout r, Instant now) {
+        if (r.requests().abortBy().isPresent()) {
+            return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved")
+                    .finishedAt(Phase.ROLLED_BACK, now);
+        }
+        Optional<Alias> a = aliases.read(r.function(), r.alias());
+        if (moved(r, a)) {
+            return changedByOthers(r, a);
+        }
+        Optional<HookRunner.Outcome> outcome = runHook(r, r.preHook().get(), 0);
+        if (outcome.isEmpty()) {
+            return r;
+        }
+        if (!outcome.get().passed()) {
+            return r.withReason("pre-hook " + outcome.get().detail() + "; no traffic moved to v" + r.newVersion())
+                    .finishedAt(Phase.FAILED, now);
+        }
+        return enterStep(r, 0, a.get(), now);
+    }
+
+    private Rollout shifting(Rollout r, Instant now) {
+        Optional<Alias> a = aliases.read(r.function(), r.alias());
+        if (moved(r, a)) {
+            return changedByOthers(r, a);
+        }
+        if (r.requests().abortBy().isPresent()) {
+            return rollingBack(r, a.get(), "aborted by " + r.requests().abortBy().get(), now);
+        }
+        if (!AliasShifts.at(a.get(), r, r.weight())) {
+            return reassert(r, a.get()); // taken over from a driver that stopped between an alias write and its record
+        }
+        Instant from = r.stepStarted().orElse(now);
+        Reading fresh = health.read(r.function(), r.alias(), r.newVersion(), from, now);
+        Map<String, Reading> readings = new LinkedHashMap<>();
+        readings.put(r.newVersion(), fresh);
+        r.oldVersion().ifPresent(old -> readings.put(old, health.read(r.function(), r.alias(), old, from, now)));
+        Rollout read = r.withReadings(readings);
+        Gates.Verdict verdict = r.gates().judge(fresh, r.weight(), alarmStates(r));
+        if (verdict.kind() == Gates.Verdict.Kind.FAIL) {
+            return rollingBack(read, a.get(), verdict.reason(), now);
+        }
+        boolean promote = r.requests().promoteBy().isPresent();
+        if (!promote && now.isBefore(r.nextShift().orElse(now))) {
+            return read;
+        }
+        if (verdict.kind() == Gates.Verdict.Kind.PASS || promote) {
+            return enterStep(read.withReason(Optional.empty()), promote ? r.strategy().shifts() - 1 : r.step() + 1, a.get(), now);
+        }
+        Instant deadline = from.plus(r.strategy().interval()).plus(r.gates().maxHold());
+        if (!now.isBefore(deadline)) {
+            return rollingBack(read, a.get(), r.stepText() + " inconclusive after holding " + io.lambdoku.core.lock.Ages.of(r.gates().maxHold())
+                    + ": " + verdict.reason(), now);
+        }
+        return read.withReason("holding " + r.stepText() + ": " + verdict.reason());
+    }
+
+    private Rollout postHook(Rollout r, Instant now) {
+        Optional<Alias> a = aliases.read(r.function(), r.alias());
+        if (moved(r, a)) {
+            return changedByOthers(r, a);
+        }
+        if (r.requests().abortBy().isPresent()) {
+            return rollingBack(r, a.get(), "aborted by " + r.requests().abortBy().get(), now);
+        }
+        Optional<HookRunner.Outcome> outcome = runHook(r, r.postHook().get(), 100);
+        if (outcome.isEmpty()) {
+            return r;
+        }
+        if (!outcome.get().passed()) {
+            return rollingBack(r, a.get(), "post-hook " + outcome.get().detail(), now);
+        }
+        return succeeded(r, now);
+    }
+
+    private Rollout rollBack(Rollout r, Instant now) {
+        Optional<Alias> a = aliases.read(r.function(), r.alias());
+        if (moved(r, a)) {
+            return changedByOthers(r, a);
+        }
+        return rollingBack(r, a.get(), r.reason().orElse("rolled back"), now);
+    }
+
+    /** Back to the old version alone, in this tick: a failing version gets no more traffic than it must. */
+    private Rollout rollingBack(Rollout r, Alias a, String reason, Instant now) {
+        Rollout back = r.withPhase(Phase.ROLLING_BACK).withReason(reason);
+        try {
+            Alias written = aliases.shift(back, 0, a);
+            return back.withAliasRevision(written.revisionId()).withWeight(0).finishedAt(Phase.ROLLED_BACK, now);
+        } catch (PreconditionFailedException raced) {
+            return changedByOthers(back, aliases.read(r.function(), r.alias()));
+        }
+    }
+
+    private Rollout enterStep(Rollout r, int k, Alias a, Instant now) {
+        double weight = r.strategy().weightAt(k);
+        Alias written;
+        try {
+            written = aliases.shift(r, weight, a);
+        } catch (PreconditionFailedException raced) {
+            return changedByOthers(r, aliases.read(r.function(), r.alias()));
+        }
+        Rollout at = r.withAliasRevision(written.revisionId()).withPhase(Phase.SHIFTING);
+        if (weight < 100) {
+            return at.atStep(k, weight, now, Optional.of(now.plus(r.strategy().interval())));
+        }
+        Rollout all = at.atStep(k, 100, now, Optional.empty());
+        return r.postHook().isPresent() ? all.withPhase(Phase.POST_HOOK) : succeeded(all, now);
+    }
+
+    private Rollout reassert(Rollout r, Alias a) {
+        try {
+            return r.withAliasRevision(aliases.shift(r, r.weight(), a).revisionId());
+        } catch (PreconditionFailedException raced) {
+            return changedByOthers(r, aliases.read(r.function(), r.alias()));
+        }
+    }
+
+    private static Rollout succeeded(Rollout r, Instant now) {
+        return r.withWeight(100).withReason("v" + r.newVersion() + " serves all of " + r.alias())
+                .finishedAt(Phase.SUCCEEDED, now);
+    }
+
+    private static boolean moved(Rollout r, Optional<Alias> a) {
+        return a.isEmpty() || !r.aliasRevision().equals(Optional.of(a.get().revisionId()));
+    }
+
+    private Rollout changedByOthers(Rollout r, Optional<Alias> a) {
+        String now = a.map(AliasShifts::describe).map(d -> "now " + d).orElse("deleted");
+        return paused(r, "alias " + r.alias() + " was changed by someone else (" + now + "); not overwriting it");
+    }
+
+    private static Rollout paused(Rollout r, String why) {
+        return r.withPaused(Optional.of(why)).withLease(Optional.empty());
+    }
+
+    private Map<String, String> alarmStates(Rollout r) {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (String alarm : r.gates().alarms()) {
+            health.alarmState(alarm).ifPresent(s -> states.put(alarm, s));
+        }
+        return states;
+    }
+
+    /** The hook's outcome once it finished; it runs on its own thread so the driver keeps heartbeating meanwhile. */
+    private Optional<HookRunner.Outcome> runHook(Rollout r, Hook h, double weight) {
+        if (hook == null || hookPhase != r.phase()) {
+            hookPhase = r.phase();
+            hook = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return hooks.run(h, r, weight);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new HookRunner.Outcome(false, h.describe() + " was interrupted");
+                }
+            });
+            hook.whenComplete((o, e) -> wakeUp());
+        }
+        if (!hook.isDone()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(hook.join());
+        } catch (RuntimeException e) {
+            return Optional.of(new HookRunner.Outcome(false, h.describe() + " failed: " + e.getMessage()));
+        }
+    }
+
+    private StoredRollout write(StoredRollout s, Rollout next) {
+        for (int attempt = 0; attempt < MAX_WRITES; attempt++) {
+            Optional<StoredRollout> written = store.replace(s, next);
+            if (written.isPresent()) {
+                return written.get();
+            }
+            String place = where(next);
+            StoredRollout fresh = store.current(next.function(), next.alias())
+                    .orElseThrow(() -> new RolloutException("The rollout on " + place + " vanished from the store."));
+            Rollout theirs = fresh.rollout();
+            if (!theirs.id().equals(next.id()) || !theirs.lease().map(DriverLease::id).equals(Optional.of(lease.id()))) {
+                throw new RolloutException("The rollout on " + where(next) + " was taken over"
+                        + theirs.lease().map(l -> " by " + l.holder() + " (pid " + l.pid() + ")").orElse("") + "; this process stopped driving it.");
+            }
+            next = next.withRequests(next.requests().merge(theirs.requests()));
+            s = fresh;
+        }
+        throw new RolloutException("The rollout record of " + where(next) + " kept changing under this driver; try 'lambdoku rollout:resume'.");
+    }
+
+    private void record(Rollout before, Rollout after, Instant now) {
+        String what = null;
+        if (after.phase().finished()) {
+            what = "rollout " + after.phase().title().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        } else if (after.paused().isPresent() && before.paused().isEmpty()) {
+            what = "rollout paused";
+        }
+        if (what != null) {
+            String detail = after.alias() + " v" + after.oldVersion().orElse("-") + " → v" + after.newVersion()
+                    + after.reason().or(after::paused).map(x -> ": " + x).orElse("");
+            activity.record(after.function(), new ActivityEvent(now, lease.holder(), what, detail));
+        }
+    }
+
+    private void sleep(Rollout r, Instant now) {
+        long ms = settings.tick().toMillis();
+        if (r.nextShift().isPresent() && hook == null) {
+            ms = Math.min(ms, Duration.between(now, r.nextShift().get()).toMillis());
+        }
+        try {
+            pause.sleep(Math.max(MIN_SLEEP_MS, ms));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReason = "interrupted";
+        }
+    }
+
+    private void await(long ms) throws InterruptedException {
+        synchronized (wake) {
+            if (stopReason == null) {
+                wake.wait(ms);
+            }
+        }
+    }
+
+    private void wakeUp() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    static String where(Rollout r) {
+        return "alias " + r.alias() + " of " + r.function();
+    }
+}

@@ -84,18 +84,10 @@ public final class InvocationQueries implements FunctionTelemetry {
                     int errors = (int) rows.stream().filter(r -> r[1] == 1).count();
                     double avg = durations.stream().mapToDouble(Double::doubleValue).average().orElse(0);
                     out.add(new MinuteMetrics(Long.parseLong(parts[0]), parts[1], rows.size() - throttles, errors, throttles,
-                            avg, percentile(durations, 0.50), percentile(durations, 0.99)));
+                            avg, Percentiles.nearestRank(durations, 0.50), Percentiles.nearestRank(durations, 0.99)));
                 });
                 return out;
             }
         });
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -131,7 +131,18 @@ final class Schema {
               who TEXT NOT NULL,
               what TEXT NOT NULL,
               detail TEXT NOT NULL)""",
-            "CREATE INDEX IF NOT EXISTS activity_by_time ON activity(function, at)");
+            "CREATE INDEX IF NOT EXISTS activity_by_time ON activity(function, at)",
+            """
+            CREATE TABLE IF NOT EXISTS rollouts (     -- every rollout of an alias (LocalRolloutStore); its newest row is the alias's current one
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,   -- creation order: 'newest' never depends on two processes' clocks
+              id TEXT NOT NULL UNIQUE,
+              function TEXT NOT NULL,
+              alias TEXT NOT NULL,
+              started INTEGER NOT NULL,                -- epoch ms, for the history's order
+              generation INTEGER NOT NULL,             -- +1 on every rewrite: the compare-and-swap's version
+              body TEXT NOT NULL)                      -- the record as RolloutJson""",
+            "CREATE INDEX IF NOT EXISTS rollouts_by_alias ON rollouts(function, alias, seq)",
+            "CREATE INDEX IF NOT EXISTS rollouts_by_start ON rollouts(function, started)");
 
     private Schema() {
     }

@@ -19,19 +19,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Functions made from files in a scratch folder, invoked for real: what the runtime tests share. */
-final class FunctionFixture {
+/** Functions made from files in a scratch folder, invoked for real: what the runtime and rollout tests share. */
+public final class FunctionFixture {
 
     private final Path scratch;
     private final LocalLambda lambda;
 
-    FunctionFixture(Path scratch, LocalLambda lambda) {
+    public FunctionFixture(Path scratch, LocalLambda lambda) {
         this.scratch = scratch;
         this.lambda = lambda;
     }
 
     /** {@code files}: name, content, name, content…; a file named bootstrap is made executable. */
-    void create(String name, String runtime, String handler, int timeout, Map<String, String> env, String... files)
+    public void create(String name, String runtime, String handler, int timeout, Map<String, String> env, String... files)
             throws Exception {
         Path dir = Files.createDirectories(scratch.resolve("src-" + name));
         for (int i = 0; i < files.length; i += 2) {
@@ -46,7 +46,7 @@ final class FunctionFixture {
                 timeout, env, List.of()), "", FolderPackage.build(dir, PackageSpec.everything()), Map.of()));
     }
 
-    static InvokeResult invoke(LocalInvoker invoker, String name, String qualifier, String payload) {
+    public static InvokeResult invoke(LocalInvoker invoker, String name, String qualifier, String payload) {
         return invoker.invoke(new InvokeRequest(name, qualifier, payload.getBytes(StandardCharsets.UTF_8),
                 InvocationType.REQUEST_RESPONSE, true));
     }

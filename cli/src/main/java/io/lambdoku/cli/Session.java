@@ -17,6 +17,10 @@ import io.lambdoku.core.lock.Guard;
 import io.lambdoku.core.lock.LeasedGuard;
 import io.lambdoku.core.lock.LockSettings;
 import io.lambdoku.core.lock.LockStore;
+import io.lambdoku.core.rollout.RolloutHealth;
+import io.lambdoku.core.rollout.RolloutSettings;
+import io.lambdoku.core.rollout.RolloutStore;
+import io.lambdoku.core.rollout.Rollouts;
 import io.lambdoku.local.LocalInvokers;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
@@ -24,6 +28,8 @@ import io.lambdoku.local.NoS3Packages;
 import io.lambdoku.local.activity.LocalActivity;
 import io.lambdoku.local.infra.LocalInfra;
 import io.lambdoku.local.lock.LocalLockStore;
+import io.lambdoku.local.rollout.LocalRolloutHealth;
+import io.lambdoku.local.rollout.LocalRolloutStore;
 import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.core.secret.Fingerprints;
 import io.lambdoku.core.secret.KeyFile;
@@ -169,6 +175,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Rollouts on aliases, driven by this run as {@code user@host}: records beside the locks (a table of the store,
+     * or objects in the artifact bucket), readings from the store's invocation records or from CloudWatch. A driver
+     * ticks every second locally and every 5 s on AWS, where metrics land per minute anyway; its lease lives for
+     * the lock TTL.
+     */
+    public Rollouts rollouts() {
+        LambdaApi api = api();
+        RolloutStore store = api instanceof LocalLambda l ? new LocalRolloutStore(l.database()) : ((AwsLambda) api).rolloutStore();
+        RolloutHealth health = api instanceof LocalLambda l ? new LocalRolloutHealth(l) : ((AwsLambda) api).rolloutHealth();
+        Duration tick = api instanceof LocalLambda ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+        return new Rollouts(api, store, health, invoker(), guard(), activity(), events(),
+                new RolloutSettings(lockSettings().ttl(), tick), holder(), Clock.systemUTC());
+    }
+
+    /**
      * Roles, schedules and alarms around functions. Local: tables of the store (LocalInfra). AWS: IAM,
      * EventBridge and CloudWatch through the AwsLambda's own SDK clients (closed with it), one AwsInfra per
      * run so the account is asked once.
@@ -282,11 +303,6 @@ public final class Session implements AutoCloseable {
                         + " can: " + reason + ".");
             }
         };
-    }
-
-    /** Placeholder until the coordinator wires the rollout facade (store, health, settings) on main. */
-    public io.lambdoku.core.rollout.Rollouts rollouts() {
-        throw new UnsupportedOperationException("rollouts are not wired yet");
     }
 
     /** The name the backend knows the function by; a qualifier is refused, as these commands change the function. */

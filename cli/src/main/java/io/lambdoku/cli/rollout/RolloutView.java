@@ -8,6 +8,7 @@ import io.lambdoku.core.rollout.Rollout;
 import io.lambdoku.core.rollout.Weights;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,7 +78,7 @@ final class RolloutView {
         lines.add("Phase:      " + r.phase().title() + (r.phase().finished() ? "" : ", " + r.stepText()));
         lines.add("Weight:     " + percent(r.weight()) + " on v" + r.newVersion());
         r.nextShift().filter(at -> !r.phase().finished()).ifPresent(at -> lines.add("Next shift: in " + until(now, at)
-                + " (" + at + ")"));
+                + " (" + at.truncatedTo(ChronoUnit.SECONDS) + ")"));
         r.readings().values().forEach(reading -> lines.add("v" + reading.version() + ":" + " ".repeat(
                 Math.max(1, 11 - reading.version().length() - 2)) + reading(reading)));
         r.lease().ifPresentOrElse(l -> lines.add("Driver:     " + driver(l, now)), () -> {
@@ -87,8 +88,8 @@ final class RolloutView {
         });
         r.paused().ifPresent(why -> lines.add("Paused:     " + why));
         r.reason().ifPresent(why -> lines.add("Reason:     " + why));
-        lines.add("Started:    " + r.started() + " by " + r.startedBy());
-        r.finished().ifPresent(at -> lines.add("Finished:   " + at));
+        lines.add("Started:    " + r.started().truncatedTo(ChronoUnit.SECONDS) + " by " + r.startedBy());
+        r.finished().ifPresent(at -> lines.add("Finished:   " + at.truncatedTo(ChronoUnit.SECONDS)));
         return lines;
     }
 

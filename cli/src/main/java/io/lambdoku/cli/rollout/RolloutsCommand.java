@@ -7,6 +7,7 @@ import io.lambdoku.cli.Session;
 import io.lambdoku.core.rollout.Rollout;
 import io.lambdoku.core.rollout.RolloutJson;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rollouts", description = "The app's rollouts on every alias, newest first: versions, strategy, when, outcome, reason.")
 public final class RolloutsCommand extends AppCommand {
 
-    private static final String ROW = "%-12s %-12s %-22s %-24s %-24s %-11s %s";
+    private static final String ROW = "%-12s %-12s %-22s %-20s %-20s %-11s %s";
 
     @Option(names = {"-n", "--number"}, paramLabel = "N", description = "How many (default: ${DEFAULT-VALUE}).", defaultValue = "20")
     int number;
@@ -35,10 +36,14 @@ public final class RolloutsCommand extends AppCommand {
             session.output().line(String.format(ROW, "alias", "versions", "strategy", "started", "finished", "outcome", "reason"));
             history.forEach(r -> session.output().line(String.format(ROW, r.alias(),
                     r.oldVersion().map(v -> "v" + v + " -> ").orElse("") + "v" + r.newVersion(), r.strategy().text(),
-                    r.started().toString(), r.finished().map(Instant::toString).orElse("-"), outcome(r),
+                    seconds(r.started()), r.finished().map(RolloutsCommand::seconds).orElse("-"), outcome(r),
                     r.reason().or(r::paused).orElse(""))));
         }
         return ExitCodes.OK;
+    }
+
+    private static String seconds(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String outcome(Rollout r) {

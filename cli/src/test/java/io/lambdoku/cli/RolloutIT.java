@@ -155,7 +155,9 @@ class RolloutIT {
         CliRunner cli = appOnV1WithV2(V2);
         Process driver = cli.start("rollout:start", "-a", "app", "--alias", "live", "--to", "2", "--strategy", "canary:50%:60s");
         awaitPhase(cli, "Shifting");
-        driver.destroy(); // SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT
+        // SIGTERM runs the shutdown hook Ctrl-C's SIGINT runs (which a test JVM started in the background may have
+        // inherited as ignored); through the handle, so the driver's stderr stays readable
+        assertThat(driver.toHandle().destroy()).isTrue();
         assertThat(driver.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = new String(driver.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(lastLine(err)).isEqualTo("Rollout paused at 50% on live (interrupted); continue with 'lambdoku rollout:resume"
@@ -217,7 +219,7 @@ class RolloutIT {
             assertThat(r.err()).contains("hello live v1 -> v2: Shifting step 1/2, 20% on v2");
             assertThat(traffic.ran("2")).isPositive();
         }
-        assertThat(alias(cli, "live")).containsEntry("version", "2").doesNotContainKey("additionalVersionWeights");
+        assertThat(alias(cli, "hello", "live")).containsEntry("version", "2").doesNotContainKey("additionalVersionWeights");
     }
 
     /** A function "app" whose alias live serves v1, and a release v2 of {@code v2Code} that nothing serves yet. */
@@ -233,7 +235,11 @@ class RolloutIT {
     }
 
     private static Map<String, Object> alias(CliRunner cli, String name) throws Exception {
-        for (Object a : JSON.std.listFrom(cli.run("aliases", "-a", "app", "--json").succeeded().out())) {
+        return alias(cli, "app", name);
+    }
+
+    private static Map<String, Object> alias(CliRunner cli, String function, String name) throws Exception {
+        for (Object a : JSON.std.listFrom(cli.run("aliases", "-a", function, "--json").succeeded().out())) {
             if (name.equals(((Map<String, Object>) a).get("name"))) {
                 return (Map<String, Object>) a;
             }

@@ -52,7 +52,10 @@ public final class RolloutCommand extends AppCommand {
         }
     }
 
-    /** On a terminal the status block redrawn in place; otherwise a line per transition; --json: the final record. */
+    /**
+     * On a terminal the status block redrawn in place; otherwise a line per transition; --json: the final record.
+     * Ends when the rollout does, or when nobody drives it (paused, or its driver gone): it would not move again.
+     */
     private static int watch(Session session, Rollouts rollouts, Rollout first) {
         Output out = session.output();
         boolean live = RolloutProgress.mode(out.json()) == RolloutProgress.Mode.LIVE;
@@ -64,7 +67,7 @@ public final class RolloutCommand extends AppCommand {
             } else {
                 plain.accept(r);
             }
-            if (r.phase().finished() || r.paused().isPresent() && r.lease().isEmpty()) {
+            if (r.phase().finished() || r.lease().map(l -> l.staleAt(Clock.systemUTC().instant())).orElse(true)) {
                 return RolloutDriving.finish(out, r, Phase.SUCCEEDED);
             }
             sleep();

@@ -27,6 +27,8 @@ final class RolloutView {
         line.append(", ").append(percent(r.weight())).append(" on v").append(r.newVersion());
         r.nextShift().filter(at -> !r.phase().finished()).ifPresent(at -> line.append(", next shift in ").append(until(now, at)));
         r.paused().ifPresent(why -> line.append(", paused: ").append(why));
+        r.reason().filter(why -> !r.phase().finished() && r.paused().isEmpty()).ifPresent(why -> line.append(" (").append(why)
+                .append(')'));
         Reading reading = r.readings().get(r.newVersion());
         if (reading != null) {
             line.append(" | v").append(r.newVersion()).append(": ").append(reading(reading));
@@ -65,8 +67,8 @@ final class RolloutView {
             case SUCCEEDED -> "Rolled out " + name + ": 100% on v" + r.newVersion() + ".";
             case ROLLED_BACK -> "Rolled back " + name + why;
             case FAILED -> "Rollout of " + name + " failed" + why;
-            default -> "Rollout of " + name + " is " + r.phase().title() + " at " + percent(r.weight()) + "; follow it with "
-                    + "'lambdoku rollout --watch -a " + r.function() + " --alias " + r.alias() + "'.";
+            default -> "Rollout of " + name + " is " + r.phase().title() + " at " + percent(r.weight()) + " with no live driver;"
+                    + " continue with 'lambdoku rollout:resume -a " + r.function() + " --alias " + r.alias() + "'.";
         };
     }
 

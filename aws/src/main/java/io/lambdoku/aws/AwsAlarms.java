@@ -99,9 +99,8 @@ public final class AwsAlarms {
             try {
                 return call.get();
             } catch (CloudWatchException e) {
-                String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
                 if (List.of("InvalidParameterValue", "InvalidParameterCombination", "MissingParameter", "ValidationError",
-                        "LimitExceeded").contains(code)) {
+                        "LimitExceeded").contains(AwsErrors.code(e))) {
                     throw new InvalidParameterException("CloudWatch refused an alarm of function " + function + ": "
                             + e.awsErrorDetails().errorMessage(), e.awsErrorDetails().errorMessage());
                 }

@@ -11,17 +11,15 @@ import software.amazon.awssdk.regions.RegionMetadata;
 final class AwsArns {
 
     private final AwsClients clients;
-    private final AwsErrors errors;
     private String account;
 
-    AwsArns(AwsClients clients, AwsErrors errors) {
+    AwsArns(AwsClients clients) {
         this.clients = clients;
-        this.errors = errors;
     }
 
     synchronized String account() {
         if (account == null) {
-            account = errors.call(AwsErrors.Subject.function("sts"), () -> clients.sts().getCallerIdentity().account());
+            account = AwsAccount.of(clients);
         }
         return account;
     }

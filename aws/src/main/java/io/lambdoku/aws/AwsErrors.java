@@ -67,8 +67,14 @@ final class AwsErrors {
         });
     }
 
+    /** The error code AWS answered with (ResourceNotFoundException, NoSuchKey…), or "" when it gave none. */
+    static String code(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null ? "" : code;
+    }
+
     LambdaException service(Subject subject, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        String code = code(e);
         String message = message(e);
         switch (code) {
             case "ResourceNotFoundException":
@@ -97,7 +103,7 @@ final class AwsErrors {
                         + " Try again in a minute.", e);
             default:
                 String service = e.awsErrorDetails() == null ? "AWS" : e.awsErrorDetails().serviceName();
-                if (code.isEmpty() || "null".equals(code)) {
+                if (code.isEmpty()) {
                     return new BackendException(service + " at " + endpoint + " answered HTTP " + e.statusCode()
                             + " with no error code; does that endpoint implement " + service + "?", e);
                 }

@@ -23,7 +23,7 @@ public final class AwsInfra implements Infra {
 
     public AwsInfra(AwsClients clients) {
         AwsErrors errors = new AwsErrors(clients.options().endpoint().map(Object::toString).orElse("AWS"));
-        AwsArns arns = new AwsArns(clients, errors);
+        AwsArns arns = new AwsArns(clients);
         this.roles = new AwsRoles(clients, errors, arns);
         this.schedules = new AwsSchedules(clients, errors, arns);
         this.alarms = new AwsAlarms(clients);

@@ -132,7 +132,7 @@ final class AwsSchedules {
             try {
                 return call.get();
             } catch (EventBridgeException e) {
-                String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                String code = AwsErrors.code(e);
                 if (!"ValidationException".equals(code) && !"InvalidEventPatternException".equals(code)) {
                     throw e;
                 }

@@ -88,8 +88,7 @@ final class ConditionalObjects {
             } catch (NoSuchKeyException e) {
                 return Optional.empty();
             } catch (S3Exception e) {
-                String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-                if (e.statusCode() == 412 || e.statusCode() == 409 || "NoSuchKey".equals(code)) {
+                if (e.statusCode() == 412 || e.statusCode() == 409 || "NoSuchKey".equals(AwsErrors.code(e))) {
                     return Optional.empty();
                 }
                 throw e;

@@ -36,7 +36,7 @@ final class RolePropagation {
      * this transient refusal from a permanent one (the AWS Lambda troubleshooting guide quotes it).
      */
     static boolean notYetAssumable(AwsServiceException e) {
-        if (e.awsErrorDetails() == null || !"InvalidParameterValueException".equals(e.awsErrorDetails().errorCode())) {
+        if (!"InvalidParameterValueException".equals(AwsErrors.code(e))) {
             return false;
         }
         String message = e.awsErrorDetails().errorMessage();

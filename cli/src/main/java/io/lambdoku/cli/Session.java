@@ -213,8 +213,7 @@ public final class Session implements AutoCloseable {
         if ("local".equals(backendName())) {
             return new NoS3Packages();
         }
-        LambdaApi api = api();
-        return api instanceof AwsLambda a ? new S3Packages(a.clients()) : new NoS3Packages();
+        return new S3Packages(((AwsLambda) api()).clients()); // api() refuses any backend but local and aws
     }
 
     /** Fingerprints of config values, under the key of {@link #fingerprintKeyFile()}, made on first use. */

@@ -113,10 +113,7 @@ public class DeployCommand extends BaseCommand {
         if (ManifestReader.present(path)) {
             return single(session, () -> targets.folder(path, request(), session.output().err()));
         }
-        List<Path> functions = Targets.functionFolders(path);
-        if (functions.isEmpty()) {
-            throw new UsageException("No " + Manifest.FILE + " in " + given + " nor in its subfolders; write one (see examples/).");
-        }
+        List<Path> functions = Folders.functionFolders(path, given);
         if (!global.apps.isEmpty()) {
             throw new UsageException("-a names one function; " + given + " holds " + functions.size() + " (" + Manifest.FILE + " in each subfolder).");
         }

@@ -2,7 +2,6 @@ package io.lambdoku.cli.deploy;
 
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.app.CreateCommand;
-import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.plan.Engine;
 import java.util.Optional;
 
@@ -15,16 +14,9 @@ final class Engines {
     static Engine of(Session session) {
         boolean aws = "aws".equals(session.backendName());
         Engine.Options options = new Engine.Options(aws ? Optional.empty() : Optional.of(CreateCommand.LOCAL_ROLE),
-                aws && session.awsOptions().artifactBucket().isPresent(), session.backendName());
-        return new Engine(session.api(), infra(session), session.guard(), session.events(), options, session.s3Packages());
-    }
-
-    /**
-     * Where roles, schedules and alarms are kept: the store, or IAM, EventBridge and CloudWatch. Built lazily and
-     * asked only about the kinds a manifest declares or a function's tag records (see the engine's planner),
-     * so a deploy of a function with none makes no call there.
-     */
-    static Optional<Infra> infra(Session session) {
-        return Optional.of(session.infra());
+                aws && session.awsOptions().artifactBucket().isPresent());
+        // infra is asked only about the kinds a manifest declares or a function's tag records (see the engine's
+        // planner), so a deploy of a function with none makes no call to IAM, EventBridge or CloudWatch
+        return new Engine(session.api(), session.infra(), session.guard(), session.events(), options, session.s3Packages());
     }
 }

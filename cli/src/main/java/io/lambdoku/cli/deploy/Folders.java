@@ -24,15 +24,20 @@ final class Folders {
         if (ManifestReader.present(dir)) {
             return List.of(targets.folder(dir, request, log));
         }
-        List<Path> functions = Targets.functionFolders(dir);
-        if (functions.isEmpty()) {
-            throw new UsageException("No " + Manifest.FILE + " in " + given + " nor in its subfolders; write one (see examples/).");
-        }
-        List<Parallel.Attempt<Target>> built = Parallel.each(functions, 4,
+        List<Parallel.Attempt<Target>> built = Parallel.each(functionFolders(dir, given), 4,
                 f -> targets.folder(f, request, OutputStream.nullOutputStream()));
         built.forEach(a -> a.failure().ifPresent(e -> {
             throw e;
         }));
         return built.stream().map(a -> a.value().orElseThrow()).toList();
+    }
+
+    /** The subfolders of {@code dir}, a folder without a manifest of its own, that hold one; none is refused. */
+    static List<Path> functionFolders(Path dir, String given) {
+        List<Path> functions = Targets.functionFolders(dir);
+        if (functions.isEmpty()) {
+            throw new UsageException("No " + Manifest.FILE + " in " + given + " nor in its subfolders; write one (see examples/).");
+        }
+        return functions;
     }
 }

@@ -8,17 +8,6 @@ import java.util.List;
  */
 public interface Activity {
 
-    Activity NONE = new Activity() {
-        @Override
-        public void record(String function, ActivityEvent event) {
-        }
-
-        @Override
-        public List<ActivityEvent> list(String function, int limit) {
-            return List.of();
-        }
-    };
-
     void record(String function, ActivityEvent event);
 
     /** The newest {@code limit} events, newest first. */

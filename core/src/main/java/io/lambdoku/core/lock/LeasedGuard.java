@@ -216,7 +216,6 @@ public final class LeasedGuard implements Guard, AutoCloseable {
 
     /** One lease this run holds: its newest stored version, and whether a heartbeat found it gone. */
     private static final class HeldLease {
-        final String operation;
         StoredLease current;
         String lost;
         boolean released;
@@ -224,13 +223,13 @@ public final class LeasedGuard implements Guard, AutoCloseable {
 
         HeldLease(StoredLease current) {
             this.current = current;
-            this.operation = current.lease().operation();
         }
 
         /** {@code finished}: the work is done, and only its result is in doubt; otherwise it stops here. */
         synchronized void ensureHeld(boolean finished) {
             if (lost != null) {
                 String f = current.lease().function();
+                String operation = current.lease().operation();
                 throw new LockLostException((finished ? operation + " of " + f + " finished, but lost its lock " + lost
                         + " on the way" : "Lost the lock on " + f + " during " + operation + " " + lost
                         + "; stopped rather than write beside the new holder") + ". Check with 'lambdoku releases -a " + f + "'.");

@@ -17,6 +17,11 @@ public record Applied(FunctionPlan plan, int version, Optional<Release> release,
         aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
     }
 
+    /** A plan with nothing to change, applied: no release made, no alias pointed. */
+    public static Applied unchanged(FunctionPlan plan) {
+        return new Applied(plan, plan.newestRelease().orElse(0), Optional.empty(), Optional.empty(), Map.of());
+    }
+
     public String function() {
         return plan.function();
     }

@@ -14,7 +14,6 @@ import io.lambdoku.core.lock.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -28,12 +27,9 @@ public final class Engine {
     /**
      * {@code defaultRole}: the role of a new function whose manifest names none (the local backend's); empty
      * where one is required (AWS). {@code largePackagesThroughS3}: packages over 50 MB may be deployed (the
-     * aws backend with an artifact bucket). {@code backend}: its name, for messages.
+     * aws backend with an artifact bucket).
      */
-    public record Options(Optional<String> defaultRole, boolean largePackagesThroughS3, String backend) {
-        public Options {
-            Objects.requireNonNull(backend, "backend");
-        }
+    public record Options(Optional<String> defaultRole, boolean largePackagesThroughS3) {
     }
 
     /** For front ends that deploy files and folders only: a plan of an S3 package is refused at apply. */
@@ -60,12 +56,12 @@ public final class Engine {
     private final Events events;
 
     /** An engine for packages in hand only (see {@link #NO_PACKAGES}). */
-    public Engine(LambdaApi api, Optional<Infra> infra, Guard guard, Events events, Options options) {
+    public Engine(LambdaApi api, Infra infra, Guard guard, Events events, Options options) {
         this(api, infra, guard, events, options, NO_PACKAGES);
     }
 
     /** {@code packages}: finds an S3 package again when a plan of it is applied, to see whether it changed. */
-    public Engine(LambdaApi api, Optional<Infra> infra, Guard guard, Events events, Options options,
+    public Engine(LambdaApi api, Infra infra, Guard guard, Events events, Options options,
                   S3PackageResolver packages) {
         this.guard = guard;
         this.packages = packages;
@@ -91,8 +87,7 @@ public final class Engine {
     public Applied deploy(Target target) {
         return guard.holding(target.function(), "deploy", () -> {
             FunctionPlan plan = planner.plan(target);
-            return plan.changed() ? executor.apply(plan, false)
-                    : new Applied(plan, plan.newestRelease().orElse(0), Optional.empty(), Optional.empty(), Map.of());
+            return plan.changed() ? executor.apply(plan, false) : Applied.unchanged(plan);
         });
     }
 
@@ -110,8 +105,7 @@ public final class Engine {
             }
             List<Applied> applied = new ArrayList<>();
             for (FunctionPlan p : fresh) {
-                applied.add(p.changed() ? executor.apply(p, true)
-                        : new Applied(p, p.newestRelease().orElse(0), Optional.empty(), Optional.empty(), Map.of()));
+                applied.add(p.changed() ? executor.apply(p, true) : Applied.unchanged(p));
             }
             return applied;
         });

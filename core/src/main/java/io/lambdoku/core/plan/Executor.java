@@ -17,9 +17,12 @@ import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.release.Recovered;
 import io.lambdoku.core.release.Release;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,12 +34,12 @@ import java.util.stream.Collectors;
 final class Executor {
 
     private final LambdaApi api;
-    private final Optional<Infra> infra;
+    private final Infra infra;
     private final Deployer deployer;
     private final Aliases aliases;
     private final Events events;
 
-    Executor(LambdaApi api, Optional<Infra> infra, Deployer deployer, Events events) {
+    Executor(LambdaApi api, Infra infra, Deployer deployer, Events events) {
         this.api = api;
         this.infra = infra;
         this.deployer = deployer;
@@ -102,7 +105,7 @@ final class Executor {
             return o.role().orElseThrow().arn();
         }
         events.step(fn, "role");
-        return infra.orElseThrow().putRole(spec).arn();
+        return infra.putRole(spec).arn();
     }
 
     private void alias(String fn, String name, String version, Optional<Alias> observed, boolean exactly) {
@@ -131,10 +134,11 @@ final class Executor {
             ManagedTag.write(api, fn, during);
         }
         if (o.listsSchedules()) {
-            schedules(fn, want, o, changing);
+            sync(fn, changing, "schedule", want.schedules(), o.schedules(), ScheduleSpec::name, infra::putSchedule,
+                    infra::deleteSchedule);
         }
         if (o.listsAlarms()) {
-            alarms(fn, want, o, changing);
+            sync(fn, changing, "alarm", want.alarms(), o.alarms(), AlarmSpec::name, infra::putAlarm, infra::deleteAlarm);
         }
         if (!declared.equals(during)) {
             events.step(fn, "tag " + ManagedTag.KEY);
@@ -142,34 +146,23 @@ final class Executor {
         }
     }
 
-    private void schedules(String fn, FunctionInfra want, Observation o, Set<String> changing) {
-        for (ScheduleSpec s : want.schedules()) {
-            if (changing.contains("schedule " + s.name())) {
-                events.step(fn, "schedule " + s.name());
-                infra.orElseThrow().putSchedule(fn, s);
+    /**
+     * One kind of named things around the function (schedules, alarms): puts each wanted one the plan changes
+     * ({@code "<kind> <name>"}), then deletes each observed one no longer wanted.
+     */
+    private <T> void sync(String fn, Set<String> changing, String kind, List<T> wanted, List<T> observed,
+                          Function<T, String> name, BiConsumer<String, T> put, BiConsumer<String, String> delete) {
+        for (T w : wanted) {
+            if (changing.contains(kind + " " + name.apply(w))) {
+                events.step(fn, kind + " " + name.apply(w));
+                put.accept(fn, w);
             }
         }
-        Set<String> wanted = want.schedules().stream().map(ScheduleSpec::name).collect(Collectors.toSet());
-        for (ScheduleSpec s : o.schedules()) {
-            if (!wanted.contains(s.name())) {
-                events.step(fn, "delete schedule " + s.name());
-                infra.orElseThrow().deleteSchedule(fn, s.name());
-            }
-        }
-    }
-
-    private void alarms(String fn, FunctionInfra want, Observation o, Set<String> changing) {
-        for (AlarmSpec a : want.alarms()) {
-            if (changing.contains("alarm " + a.name())) {
-                events.step(fn, "alarm " + a.name());
-                infra.orElseThrow().putAlarm(fn, a);
-            }
-        }
-        Set<String> wanted = want.alarms().stream().map(AlarmSpec::name).collect(Collectors.toSet());
-        for (AlarmSpec a : o.alarms()) {
-            if (!wanted.contains(a.name())) {
-                events.step(fn, "delete alarm " + a.name());
-                infra.orElseThrow().deleteAlarm(fn, a.name());
+        Set<String> names = wanted.stream().map(name).collect(Collectors.toSet());
+        for (T o : observed) {
+            if (!names.contains(name.apply(o))) {
+                events.step(fn, "delete " + kind + " " + name.apply(o));
+                delete.accept(fn, name.apply(o));
             }
         }
     }

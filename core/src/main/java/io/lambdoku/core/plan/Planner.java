@@ -40,12 +40,12 @@ final class Planner {
     }
 
     private final LambdaApi api;
-    private final Optional<Infra> infra;
+    private final Infra infra;
     private final Deployer deployer;
     private final Events events;
     private final Engine.Options options;
 
-    Planner(LambdaApi api, Optional<Infra> infra, Deployer deployer, Events events, Engine.Options options) {
+    Planner(LambdaApi api, Infra infra, Deployer deployer, Events events, Engine.Options options) {
         this.api = api;
         this.infra = infra;
         this.deployer = deployer;
@@ -72,14 +72,8 @@ final class Planner {
     private Observation observe(Target t) {
         String fn = t.function();
         FunctionInfra want = t.manifest().infra();
-        boolean declares = want.role().isPresent() || !want.schedules().isEmpty() || !want.alarms().isEmpty();
-        if (infra.isEmpty() && declares) {
-            throw new InvalidParameterException(t.manifest().dir().resolve(Manifest.FILE) + " declares a role to create,"
-                    + " schedules or alarms, which the " + options.backend() + " backend cannot manage yet; remove them or"
-                    + " use the local backend.");
-        }
         checkSchedules(t);
-        Optional<RoleState> role = want.role().flatMap(r -> infra.get().role(r.name()));
+        Optional<RoleState> role = want.role().flatMap(r -> infra.role(r.name()));
         Manifest manifest = want.role().isPresent()
                 ? t.manifest().withRole(role.map(RoleState::arn).orElse(pendingRoleArn(want.role().get().name())))
                 : t.manifest();
@@ -89,13 +83,13 @@ final class Planner {
         Optional<Integer> concurrency = want.reservedConcurrency().isPresent() && !function.creates()
                 ? api.reservedConcurrency(fn) : Optional.empty();
         // a zip deployed as it is manages nothing around the function; a new function has no tag yet
-        Set<String> managed = t.managesInfra() && infra.isPresent() && !function.creates()
+        Set<String> managed = t.managesInfra() && !function.creates()
                 ? ManagedTag.read(api.listTags(fn)) : Set.of();
-        Set<String> listed = t.managesInfra() && infra.isPresent()
+        Set<String> listed = t.managesInfra()
                 ? ManagedTag.union(ManagedTag.declared(want), managed) : Set.of();
-        List<ScheduleSpec> schedules = listed.contains(ManagedTag.SCHEDULES) ? infra.get().schedules(fn) : List.of();
+        List<ScheduleSpec> schedules = listed.contains(ManagedTag.SCHEDULES) ? infra.schedules(fn) : List.of();
         List<AlarmSpec> alarms = listed.contains(ManagedTag.ALARMS)
-                ? infra.get().alarms(fn).stream().map(AlarmState::spec).toList() : List.of();
+                ? infra.alarms(fn).stream().map(AlarmState::spec).toList() : List.of();
         return new Observation(function, aliases, role, concurrency, schedules, alarms, listed, managed);
     }
 
@@ -103,7 +97,7 @@ final class Planner {
     private void checkSchedules(Target t) {
         for (ScheduleSpec s : t.manifest().infra().schedules()) {
             try {
-                infra.get().checkSchedule(t.function(), s);
+                infra.checkSchedule(t.function(), s);
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException(t.manifest().dir().resolve(Manifest.FILE) + ": " + e.getMessage());
             }

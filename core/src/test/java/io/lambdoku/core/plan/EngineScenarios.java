@@ -43,8 +43,8 @@ public abstract class EngineScenarios {
     }
 
     private Engine engine() {
-        return new Engine(api(), Optional.of(infra()), Guard.NONE, Events.NONE,
-                new Engine.Options(Optional.of(role()), false, "test"));
+        return new Engine(api(), infra(), Guard.NONE, Events.NONE,
+                new Engine.Options(Optional.of(role()), false));
     }
 
     @Test
@@ -121,8 +121,8 @@ public abstract class EngineScenarios {
     @Test
     void aFunctionWithNoSchedulesOrAlarmsIsPlannedAndDeployedWithoutListingThem() {
         Listings infra = new Listings(infra());
-        Engine engine = new Engine(api(), Optional.of(infra), Guard.NONE, Events.NONE,
-                new Engine.Options(Optional.of(role()), false, "test"));
+        Engine engine = new Engine(api(), infra, Guard.NONE, Events.NONE,
+                new Engine.Options(Optional.of(role()), false));
 
         engine.deploy(target(manifest("shop", 128, FunctionInfra.NONE), "one"));
         engine.deploy(target(manifest("shop", 256, FunctionInfra.NONE), "two"));
@@ -148,7 +148,7 @@ public abstract class EngineScenarios {
         assertThat(infra().alarms("shop")).isEmpty();
         assertThat(api().listTags("shop")).doesNotContainKey(ManagedTag.KEY);
         Listings listings = new Listings(infra());
-        new Engine(api(), Optional.of(listings), Guard.NONE, Events.NONE, new Engine.Options(Optional.of(role()), false, "test"))
+        new Engine(api(), listings, Guard.NONE, Events.NONE, new Engine.Options(Optional.of(role()), false))
                 .plan(target(manifest("shop", 128, FunctionInfra.NONE), "one"));
         assertThat(listings.listed).isEmpty();
     }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * only CloudWatch's query protocol, and the AWS SDK for Java v2 sends nothing but CBOR to
  * {@code /service/GraniteServiceVersion20100801/operation/OP}, which moto answers with 404. It keeps the
  * alarms put, answers DescribeAlarms (by names or prefix), DeleteAlarms and DescribeAlarmHistory as
- * CloudWatch does, and records every request decoded, for assertions.
+ * CloudWatch does, GetMetricData with no datapoints, and records every request decoded, for assertions.
  */
 public final class CloudWatchStandIn implements AutoCloseable {
 
@@ -123,6 +123,10 @@ public final class CloudWatchStandIn implements AutoCloseable {
             }
             case "DescribeAlarmHistory" -> {
                 return Map.of("AlarmHistoryItems", List.of());
+            }
+            case "GetMetricData" -> {
+                // no datapoints: what CloudWatch answers for minutes nothing was published in (a rollout's gates then read 0)
+                return Map.of("MetricDataResults", List.of());
             }
             default -> {
                 return Map.of("__type", "com.amazonaws.cloudwatch#InvalidAction",

@@ -41,6 +41,12 @@ import io.lambdoku.cli.release.ReleasesCommand;
 import io.lambdoku.cli.release.ReleasesInfoCommand;
 import io.lambdoku.cli.release.ReleasesPruneCommand;
 import io.lambdoku.cli.release.RollbackCommand;
+import io.lambdoku.cli.rollout.RolloutAbortCommand;
+import io.lambdoku.cli.rollout.RolloutCommand;
+import io.lambdoku.cli.rollout.RolloutPromoteCommand;
+import io.lambdoku.cli.rollout.RolloutResumeCommand;
+import io.lambdoku.cli.rollout.RolloutStartCommand;
+import io.lambdoku.cli.rollout.RolloutsCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -97,6 +103,12 @@ final class CommandRegistry {
         m.put("lock", LockCommand::new);
         m.put("lock:break", LockBreakCommand::new);
         m.put("activity", ActivityCommand::new);
+        m.put("rollout", RolloutCommand::new);
+        m.put("rollout:start", RolloutStartCommand::new);
+        m.put("rollout:promote", RolloutPromoteCommand::new);
+        m.put("rollout:abort", RolloutAbortCommand::new);
+        m.put("rollout:resume", RolloutResumeCommand::new);
+        m.put("rollouts", RolloutsCommand::new);
         return m;
     }
 }

@@ -30,7 +30,7 @@ public final class Errors {
             output.error(failure.getMessage());
             return ExitCodes.LOCKED;
         }
-        if (failure instanceof LambdaException) {
+        if (failure instanceof LambdaException || failure instanceof io.lambdoku.core.rollout.RolloutException) {
             output.error(failure.getMessage());
             return ExitCodes.FAILURE;
         }

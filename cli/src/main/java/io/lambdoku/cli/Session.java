@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The composition root of one command run: resolves which functions and which backend the user
@@ -54,6 +55,8 @@ public final class Session implements AutoCloseable {
     private AwsInfra awsInfra;
     private LocalInvokers localInvokers;
     private LeasedGuard guard;
+    private Consumer<io.lambdoku.core.rollout.Rollout> rolloutView = r -> {
+    };
 
     public Session(Launch launch, GlobalOptions global) {
         this.launch = launch;
@@ -245,8 +248,18 @@ public final class Session implements AutoCloseable {
                 .withArtifactBucket(Optional.ofNullable(global.artifactBucket));
     }
 
+    /** How this run shows each rollout record as it is written; set by the commands that drive one. */
+    public void showRollouts(Consumer<io.lambdoku.core.rollout.Rollout> view) {
+        rolloutView = view;
+    }
+
     public Events events() {
         return new Events() {
+            @Override
+            public void rollout(io.lambdoku.core.rollout.Rollout rollout) {
+                rolloutView.accept(rollout);
+            }
+
             @Override
             public void retrying(String function, int attempt, String reason) {
                 if (global.debug) {

@@ -8,6 +8,8 @@ import io.lambdoku.cli.Output;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.release.OutcomeView;
+import io.lambdoku.cli.rollout.RolloutOptions;
+import io.lambdoku.cli.rollout.RolloutDriving;
 import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.deploy.Manifest;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "deploy", description = {
     "Ship a function folder as one release: create the function if missing, change settings only if they",
     "differ, upload code only if its CodeSha256 differs, publish 'Deploy <sha8>', point --alias at it.",
-    "A folder whose subfolders hold lambdoku.json files deploys all of them, --parallel at a time."})
+    "A folder whose subfolders hold lambdoku.json files deploys all of them, --parallel at a time.",
+    "With --strategy, --alias is not pointed at once: the release is rolled out to it step by step (see rollout:start)."})
 public class DeployCommand extends BaseCommand {
 
     @Parameters(paramLabel = "DIR|ZIP|S3URL", arity = "0..1", description = {"Function folder, folder of functions, a zip, or",
@@ -67,6 +70,9 @@ public class DeployCommand extends BaseCommand {
     @Mixin
     VarOptions vars = new VarOptions();
 
+    @Mixin
+    RolloutOptions rollout = new RolloutOptions();
+
     public DeployCommand(Launch launch) {
         super(launch);
     }
@@ -84,6 +90,7 @@ public class DeployCommand extends BaseCommand {
         if (global.apps.size() > 1) {
             throw new UsageException("deploy takes at most one -a; deploy a folder of functions to ship several.");
         }
+        checkRollout();
         String given = target == null ? "." : target;
         Targets targets = new Targets(session.events());
         if (S3Package.isS3(given)) {
@@ -110,12 +117,37 @@ public class DeployCommand extends BaseCommand {
         if (!global.apps.isEmpty()) {
             throw new UsageException("-a names one function; " + given + " holds " + functions.size() + " (" + Manifest.FILE + " in each subfolder).");
         }
+        if (rollout.strategyGiven()) {
+            throw new UsageException("--strategy rolls out one function; " + given + " holds " + functions.size()
+                    + ", so deploy each folder with --strategy in turn.");
+        }
         return many(session, functions);
     }
 
+    /**
+     * --strategy needs the alias it rolls out to; gates and hooks need a strategy; every value is checked before
+     * anything is built, so a bad one changes nothing.
+     */
+    private void checkRollout() {
+        if (!rollout.strategyGiven()) {
+            rollout.firstGateOrHook().ifPresent(flag -> {
+                throw new UsageException(flag + " gates a rollout; give --strategy (and --alias) with it.");
+            });
+            return;
+        }
+        if (alias == null) {
+            throw new UsageException("--strategy rolls the release out to an alias; give --alias ALIAS.");
+        }
+        if (planOnly()) {
+            throw new UsageException("--strategy moves traffic, which a dry run never does; drop one of them.");
+        }
+        rollout.request("-", alias, "1");
+    }
+
+    /** With --strategy the engine leaves the alias alone: the rollout moves it. */
     private Targets.Request request() {
         return new Targets.Request(global.apps.stream().findFirst().map(a -> FunctionRef.parse(a).name()),
-                Optional.ofNullable(alias), Optional.ofNullable(message), vars.values(launch.cwd()),
+                Optional.ofNullable(alias).filter(a -> !rollout.strategyGiven()), Optional.ofNullable(message), vars.values(launch.cwd()),
                 PackageSpec.epochFrom(launch.env()));
     }
 
@@ -128,6 +160,12 @@ public class DeployCommand extends BaseCommand {
             return exitCode && plan.changed() ? ExitCodes.PENDING : ExitCodes.OK;
         }
         Applied applied = engine.deploy(t);
+        if (rollout.strategyGiven()) {
+            if (!session.output().json()) {
+                print(session.output(), applied.plan(), Optional.of(applied));
+            }
+            return RolloutDriving.startAndDrive(session, rollout.request(applied.function(), alias, String.valueOf(applied.version())));
+        }
         print(session.output(), applied.plan(), Optional.of(applied));
         return ExitCodes.OK;
     }

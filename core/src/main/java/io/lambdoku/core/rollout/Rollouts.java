@@ -67,12 +67,13 @@ public final class Rollouts {
                     + request.toVersion() + "'; see 'lambdoku releases -a " + f + "'.");
         }
         api.getFunction(f, request.toVersion());
+        // an active rollout first: it is why the alias is split, and what the user must hear about
+        Optional<StoredRollout> previous = store.current(f, request.alias());
+        refuseActive(previous);
         Optional<Alias> alias = aliases.read(f, request.alias());
         if (alias.isPresent()) {
             refuseUnfit(request, alias.get());
         }
-        Optional<StoredRollout> previous = store.current(f, request.alias());
-        refuseActive(previous);
         Instant now = clock.instant();
         Rollout r = new Rollout(UUID.randomUUID().toString(), f, request.alias(), alias.map(Alias::functionVersion),
                 request.toVersion(), request.strategy(), request.gates(), request.preHook(), request.postHook(), Phase.PENDING,

@@ -153,6 +153,10 @@ public class DeployCommand extends BaseCommand {
 
     private int single(Session session, Supplier<Target> target) {
         Target t = target.get();
+        if (rollout.strategyGiven() && t.manifest().infra().aliases().containsKey(alias)) {
+            throw new UsageException(Manifest.FILE + " points alias " + alias + " at a release itself, which the deploy would"
+                    + " do before the rollout starts; remove it from its aliases, or roll out to another alias.");
+        }
         Engine engine = Engines.of(session);
         if (planOnly()) {
             FunctionPlan plan = engine.plan(t);

@@ -2,11 +2,14 @@ package io.lambdoku.core.config;
 
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.release.AtomicRelease;
 import io.lambdoku.core.release.ReleaseOutcome;
 import io.lambdoku.core.release.Update;
+import io.lambdoku.core.secret.SealedSet;
+import io.lambdoku.core.secret.Sealing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +51,10 @@ public final class ConfigVars {
     }
 
     public ReleaseOutcome set(String function, Map<String, String> vars) {
-        vars.keySet().forEach(LambdaLimits::checkEnvName);
+        vars.keySet().forEach(Sealing::checkName);
         return releases.apply(function, latest -> {
             Map<String, String> env = new TreeMap<>(latest.settings().environment());
+            refuseSealed(function, SealedSet.of(env), vars.keySet());
             List<String> changed = new ArrayList<>();
             vars.forEach((k, v) -> {
                 if (!v.equals(env.put(k, v))) {
@@ -65,15 +69,29 @@ public final class ConfigVars {
         }, "No change: " + String.join(", ", vars.keySet()) + " already had " + (vars.size() == 1 ? "that value" : "those values") + ".");
     }
 
+    /** Unsetting a sealed var also drops it from the sealed list. */
     public ReleaseOutcome unset(String function, Set<String> keys) {
+        keys.forEach(Sealing::checkName);
         return releases.apply(function, latest -> {
             Map<String, String> env = new TreeMap<>(latest.settings().environment());
             List<String> removed = keys.stream().filter(k -> env.remove(k) != null).toList();
             if (removed.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(Update.settings(latest.settings().withEnvironment(env), describe("Unset ", removed)));
+            Map<String, String> written = SealedSet.of(env).without(removed).writeTo(env);
+            return Optional.of(Update.settings(latest.settings().withEnvironment(written), describe("Unset ", removed)));
         }, "No change: " + String.join(", ", keys) + (keys.size() == 1 ? " was" : " were") + " not set.");
+    }
+
+    /**
+     * A plaintext value over a sealed var would leave the sealed list claiming it is sealed, and quietly unseal a
+     * secret: refused, naming the ways to do either on purpose.
+     */
+    private static void refuseSealed(String function, SealedSet sealed, Set<String> keys) {
+        keys.stream().filter(sealed::contains).findFirst().ifPresent(k -> {
+            throw new InvalidParameterException(k + " is sealed on " + function + "; set it with 'config:set --secret "
+                    + k + "=-', or run 'config:unseal " + k + "' first to keep it in plaintext.");
+        });
     }
 
     /** "Set A, B" — cut to Lambda's 256-character version description, as Heroku would summarise it. */

@@ -26,11 +26,23 @@ public final class Fingerprints {
         this.key = new SecretKeySpec(key.clone(), HMAC);
     }
 
+    /**
+     * The fingerprints of one app: under HMAC-SHA256(this key, the function's name), so equal values in two apps
+     * are not recognisable as equal, while a value keeps its fingerprint from release to release of one app.
+     */
+    public Fingerprints forApp(String function) {
+        return new Fingerprints(mac(function));
+    }
+
     public String of(String value) {
+        return HexFormat.of().formatHex(mac(value), 0, 4);
+    }
+
+    private byte[] mac(String value) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 4);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has " + HMAC, e);
         }

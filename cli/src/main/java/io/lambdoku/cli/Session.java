@@ -33,6 +33,9 @@ import io.lambdoku.local.rollout.LocalRolloutStore;
 import io.lambdoku.local.runtime.InvocationQueries;
 import io.lambdoku.core.secret.Fingerprints;
 import io.lambdoku.core.secret.KeyFile;
+import io.lambdoku.core.secret.Kms;
+import io.lambdoku.core.secret.Sealing;
+import io.lambdoku.local.kms.LocalKms;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -214,6 +217,17 @@ public final class Session implements AutoCloseable {
             return new NoS3Packages();
         }
         return new S3Packages(((AwsLambda) api()).clients()); // api() refuses any backend but local and aws
+    }
+
+    /** KMS for sealed config vars: the local store's keys, or KMS through the SDK on AWS. */
+    public Kms kms() {
+        LambdaApi api = api();
+        return api instanceof LocalLambda l ? new LocalKms(l) : ((AwsLambda) api).kms();
+    }
+
+    /** Sealed config vars of this run's backend, fingerprinted under this store's or user's key. */
+    public Sealing sealing() {
+        return new Sealing(api(), kms(), fingerprints(), events());
     }
 
     /** Fingerprints of config values, under the key of {@link #fingerprintKeyFile()}, made on first use. */

@@ -54,7 +54,7 @@ public final class AppsInfoCommand extends AppCommand {
         out.line("Role:         " + f.settings().role());
         out.line("Architecture: " + f.settings().architecture());
         out.line("Code:         " + f.codeSha256() + " (" + f.codeSize() + " bytes)");
-        out.line("Config vars:  " + f.settings().environment().size());
+        out.line("Config vars:  " + io.lambdoku.core.secret.SealedSet.userVars(f.settings().environment()).size());
         out.line("Release:      " + release);
         out.line("Downstreams:  " + (downstreams.isEmpty() ? "none" : String.join(", ", downstreams)));
         out.line("Updated:      " + f.lastModified() + " (" + f.lastUpdateStatus().name().toLowerCase() + ")");

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "config:set", description = {
     "Set config vars in one release, e.g. config:set A=1 'B=two words'. Keep secrets out of ps and the",
     "shell history: KEY=- reads the value from standard input (a hidden prompt on a terminal), --file .env",
-    "reads KEY=VALUE lines."})
+    "reads KEY=VALUE lines. --secret seals the values: encrypted with KMS under the app's key (--kms-key",
+    "ID|ARN|alias/NAME once), decrypted by the function; lambdoku shows only their fingerprints."})
 public final class ConfigSetCommand extends AppCommand {
 
     @Parameters(arity = "0..*", paramLabel = "KEY=VALUE")
@@ -28,6 +29,13 @@ public final class ConfigSetCommand extends AppCommand {
 
     @Option(names = "--file", paramLabel = ".env", description = "Also set every KEY=VALUE line of this file.")
     Path file;
+
+    @Option(names = "--secret", description = "Seal the values with KMS (see 'Secrets' in the README).")
+    boolean secret;
+
+    @Option(names = "--kms-key", paramLabel = "ID|ARN|alias/NAME", description = "With --secret: the KMS key to seal"
+            + " under, remembered for the app (see config:key).")
+    String kmsKey;
 
     private Map<String, String> vars;
 
@@ -49,12 +57,18 @@ public final class ConfigSetCommand extends AppCommand {
     /** Parsed (and stdin read) once, whatever the number of -a, and before the lock is taken. */
     @Override
     protected void beforeRuns(Session session) {
+        if (kmsKey != null && !secret) {
+            throw new UsageException("--kms-key goes with --secret; to set the app's key alone run 'lambdoku config:key"
+                    + " --kms-key " + kmsKey + "'.");
+        }
         vars = vars(session);
     }
 
     @Override
     protected int runFor(Session session, String function) {
-        return OutcomeView.print(session.output(), new ConfigVars(session.api(), session.events()).set(function, vars));
+        return OutcomeView.print(session.output(), secret
+                ? session.sealing().set(function, vars, Optional.ofNullable(kmsKey))
+                : new ConfigVars(session.api(), session.events()).set(function, vars));
     }
 
     private Map<String, String> vars(Session session) {

@@ -1,6 +1,7 @@
 package io.lambdoku.core.release;
 
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.secret.SealedSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.TreeMap;
 
 /**
  * What a release changed against the one before it: config vars added, changed (old and new value)
- * and removed; other settings as "memory 128 -> 256"; whether the code changed.
+ * and removed; other settings as "memory 128 -> 256"; whether the code changed. Environments are compared
+ * masked ({@link SealedSet#masked}): a sealed var's value is {@code <sealed FINGERPRINT>}, so it shows as changed
+ * exactly when its plaintext did, and neither its ciphertext nor the sealed list itself is ever listed.
  */
 public record ConfigDiff(Map<String, String> added, Map<String, ValueChange> changed, List<String> removed,
                          List<String> settings, boolean codeChanged) {
@@ -18,8 +21,8 @@ public record ConfigDiff(Map<String, String> added, Map<String, ValueChange> cha
     }
 
     public static ConfigDiff between(Optional<Release> before, Release after) {
-        Map<String, String> oldEnv = before.map(r -> r.settings().environment()).orElse(Map.of());
-        Map<String, String> newEnv = after.settings().environment();
+        Map<String, String> oldEnv = before.map(r -> SealedSet.masked(r.settings().environment())).orElse(Map.of());
+        Map<String, String> newEnv = SealedSet.masked(after.settings().environment());
         Map<String, String> added = new TreeMap<>();
         Map<String, ValueChange> changed = new TreeMap<>();
         newEnv.forEach((k, v) -> {

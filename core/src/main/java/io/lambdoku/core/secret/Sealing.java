@@ -164,6 +164,10 @@ public final class Sealing {
     /** KMS Encrypt takes at most 4096 bytes; checked here so the refusal names the var, not just the size. */
     private Sealed seal(String function, String key, String name, String plaintext, Fingerprints fps) {
         byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0) {
+            throw new InvalidParameterException(name + " is empty, and KMS encrypts 1 to 4096 bytes; an empty value"
+                    + " holds no secret, so set it without --secret.");
+        }
         if (bytes.length > LambdaLimits.MAX_ENVIRONMENT_BYTES) {
             throw new InvalidParameterException(name + " is " + bytes.length + " bytes; KMS encrypts at most 4096,"
                     + " and Lambda's environment holds at most 4 KB in all.");

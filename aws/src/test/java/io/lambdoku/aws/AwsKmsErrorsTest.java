@@ -1,12 +1,13 @@
 package io.lambdoku.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.lambdoku.core.secret.EncryptionContexts;
 import io.lambdoku.core.secret.KmsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +23,18 @@ class AwsKmsErrorsTest {
 
     private final CannedHttp http = new CannedHttp();
 
-    private KmsException refusal(String type, String message, java.util.function.Consumer<AwsKms> call) {
-        http.answer(400, Map.of("Content-Type", "application/x-amz-json-1.1"),
-                ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+    /** What the call throws when KMS answers it with this error. */
+    private KmsException refusal(String type, String message, Consumer<AwsKms> call) {
+        answer(type, message);
         try (AwsClients clients = new AwsClients(AwsOptions.fromEnvironment(ENV), http)) {
             AwsKms kms = new AwsKms(clients);
-            return (KmsException) org.assertj.core.api.Assertions.catchThrowable(() -> call.accept(kms));
+            return (KmsException) catchThrowable(() -> call.accept(kms));
         }
+    }
+
+    private void answer(String type, String message) {
+        http.answer(400, Map.of("Content-Type", "application/x-amz-json-1.1"),
+                ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -42,8 +48,7 @@ class AwsKmsErrorsTest {
 
     @Test
     void aMissingKeyIsNoKeyNotAnError() {
-        http.answer(400, Map.of("Content-Type", "application/x-amz-json-1.1"),
-                "{\"__type\":\"NotFoundException\",\"message\":\"Alias not found\"}".getBytes(StandardCharsets.UTF_8));
+        answer("NotFoundException", "Alias not found");
         try (AwsClients clients = new AwsClients(AwsOptions.fromEnvironment(ENV), http)) {
             assertThat(new AwsKms(clients).keyArn("alias/lambdoku")).isEmpty();
         }
@@ -102,14 +107,5 @@ class AwsKmsErrorsTest {
                 kms -> kms.keyArn("alias/lambdoku"));
 
         assertThat(refused).hasMessageStartingWith("AWS refused the credentials in use (UnrecognizedClientException)");
-    }
-
-    @Test
-    void noAnswerAtAllIsOneSentenceToo() {
-        try (AwsClients clients = new AwsClients(AwsOptions.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
-                "AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b", "AWS_ENDPOINT_URL_KMS", "http://127.0.0.1:1")))) {
-            assertThatThrownBy(() -> new AwsKms(clients).keyArn("alias/lambdoku")).isInstanceOf(KmsException.class)
-                    .hasMessageStartingWith("Cannot reach http://127.0.0.1:1");
-        }
     }
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -44,6 +45,7 @@ public final class AwsClients implements AutoCloseable {
     private CloudWatchClient cloudwatch;
     private IamClient iam;
     private EventBridgeClient events;
+    private KmsClient kms;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
@@ -109,6 +111,13 @@ public final class AwsClients implements AutoCloseable {
             events = configure(EventBridgeClient.builder(), Service.EVENTBRIDGE).build();
         }
         return events;
+    }
+
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = configure(KmsClient.builder(), Service.KMS).build();
+        }
+        return kms;
     }
 
     public synchronized Region region() {
@@ -181,6 +190,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (events != null) {
             events.close();
+        }
+        if (kms != null) {
+            kms.close();
         }
         if (http != null) {
             http.close();

@@ -25,6 +25,7 @@ import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lock.LockStore;
 import io.lambdoku.core.rollout.RolloutHealth;
 import io.lambdoku.core.rollout.RolloutStore;
+import io.lambdoku.core.secret.Kms;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -294,6 +295,11 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     /** A rollout's gates read CloudWatch (see {@link AwsRolloutHealth}); no bucket needed. */
     public RolloutHealth rolloutHealth() {
         return new AwsRolloutHealth(clients);
+    }
+
+    /** Sealed config vars' KMS (see {@link AwsKms}); no bucket needed. */
+    public Kms kms() {
+        return new AwsKms(clients);
     }
 
     /**

@@ -32,7 +32,8 @@ public record AwsOptions(
     /** The services lambdoku calls, with the SDK's names for their own endpoint settings. */
     public enum Service {
         LAMBDA("LAMBDA", "Lambda"), S3("S3", "S3"), STS("STS", "Sts"), CLOUDWATCH_LOGS("CLOUDWATCH_LOGS", "CloudWatchLogs"),
-        CLOUDWATCH("CLOUDWATCH", "CloudWatch"), IAM("IAM", "Iam"), EVENTBRIDGE("EVENTBRIDGE", "EventBridge");
+        CLOUDWATCH("CLOUDWATCH", "CloudWatch"), IAM("IAM", "Iam"), EVENTBRIDGE("EVENTBRIDGE", "EventBridge"),
+        KMS("KMS", "Kms");
 
         private final String envSuffix;
         private final String propertySuffix;

@@ -9,6 +9,7 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.core.deploy.ManifestReader;
+import io.lambdoku.core.secret.AppKey;
 import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.deploy.DeployerPolicy;
 import io.lambdoku.core.deploy.Manifest;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
     "Create the S3 artifact bucket the aws backend keeps every uploaded zip in, for rollback and promote.",
     "Named by --artifact-bucket or LAMBDOKU_ARTIFACT_BUCKET, else lambdoku-artifacts-ACCOUNT-REGION.",
     "With --print-policy [DIR]: print (and change nothing) the least-privilege IAM policy lambdoku needs to",
-    "deploy and run the functions of DIR (a lambdoku.json, or subfolders holding one) on AWS."})
+    "deploy and run the functions of DIR (a lambdoku.json, or subfolders holding one) on AWS.",
+    "With --kms-key: also make the KMS key alias/lambdoku to seal config vars under (local: in the local KMS)."})
 public final class SetupCommand extends BaseCommand {
 
     @Option(names = "--print-policy", description = "Print the IAM policy lambdoku needs for DIR's functions; create nothing.")
@@ -46,6 +48,9 @@ public final class SetupCommand extends BaseCommand {
             + "deploys will read (repeatable).")
     List<String> packages = new ArrayList<>();
 
+    @Option(names = "--kms-key", description = "Create the KMS key alias/lambdoku for sealed config vars, if missing.")
+    boolean kmsKey;
+
     public SetupCommand(Launch launch) {
         super(launch);
     }
@@ -57,6 +62,9 @@ public final class SetupCommand extends BaseCommand {
         }
         if (dir != null || account != null || !packages.isEmpty()) {
             throw new UsageException("DIR, --account and --package go with --print-policy.");
+        }
+        if (kmsKey) {
+            return setUpKmsKey(session);
         }
         if (!"aws".equals(session.backendName())) {
             session.output().line("The local backend keeps every release's code in its own store; nothing to set up.");
@@ -71,6 +79,18 @@ public final class SetupCommand extends BaseCommand {
                         + " in " + ready.region() + ". Use it with:");
                 session.output().line("  export LAMBDOKU_ARTIFACT_BUCKET=" + ready.bucket());
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static int setUpKmsKey(Session session) {
+        AppKey.Ensured key = AppKey.ensureDefault(session.kms());
+        if (session.output().json()) {
+            session.output().json(Map.of("kmsKey", key.arn(), "alias", AppKey.DEFAULT_ALIAS, "created", key.created()));
+        } else {
+            session.output().line((key.created() ? "Created" : "Found") + " KMS key " + AppKey.DEFAULT_ALIAS + " ("
+                    + key.arn() + "). Seal with it:");
+            session.output().line("  lambdoku config:set --secret --kms-key " + AppKey.DEFAULT_ALIAS + " KEY=-");
         }
         return ExitCodes.OK;
     }

@@ -11,6 +11,12 @@ import java.util.Optional;
 public final class AppKey {
 
     public static final String TAG = "lambdoku:kms-key";
+    /** The key {@code lambdoku setup --kms-key} makes, for users without a key of their own. */
+    public static final String DEFAULT_ALIAS = "alias/lambdoku";
+
+    /** The ARN of {@value #DEFAULT_ALIAS} and whether this call created it. */
+    public record Ensured(String arn, boolean created) {
+    }
 
     private final LambdaApi api;
     private final Kms kms;
@@ -28,6 +34,13 @@ public final class AppKey {
     public String arnOf(String key) {
         return kms.keyArn(key).orElseThrow(() -> new KmsException("KMS has no key '" + key + "'; give a key id, key ARN,"
                 + " alias/NAME or alias ARN that exists (lambdoku setup --kms-key creates alias/lambdoku)."));
+    }
+
+    /** {@value #DEFAULT_ALIAS}, created (a symmetric ENCRYPT_DECRYPT key) when KMS has none yet. */
+    public static Ensured ensureDefault(Kms kms) {
+        Optional<String> found = kms.keyArn(DEFAULT_ALIAS);
+        return found.map(arn -> new Ensured(arn, false)).orElseGet(() -> new Ensured(
+                kms.createKey(DEFAULT_ALIAS, "lambdoku: sealed config vars"), true));
     }
 
     /** Remembers {@code key} as the app's key; its ARN. */

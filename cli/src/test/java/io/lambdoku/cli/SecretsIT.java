@@ -128,6 +128,23 @@ class SecretsIT {
         assertThat(cli.run("releases", "-a", "acc").succeeded().out().lines()).hasSize(2);
     }
 
+    @Test
+    void aDeployRefusesToShipANamedSecretInPlaintextAndSecretFileSealsIt() throws Exception {
+        Files.writeString(cli.cwd().resolve("acc/lambdoku.json"), "{\"name\": \"acc\", \"runtime\": \"python3.12\","
+                + " \"handler\": \"app.handler\", \"secrets\": [\"DB_PASSWORD\"]}");
+        Files.writeString(cli.cwd().resolve(".env.secrets"), "DB_PASSWORD=" + SECRET + "\n");
+        cli.runWithInput(SECRET, "config:set", "-a", "acc", "DB_PASSWORD=-").succeeded();
+
+        CliRunner.Result refused = cli.run("deploy", "acc").failedWith(1, "lists DB_PASSWORD in \"secrets\"");
+        assertThat(refused.err()).contains("lambdoku.json").doesNotContain(SECRET);
+
+        CliRunner.Result deployed = cli.run("deploy", "acc", "--secret-file", ".env.secrets", "--kms-key", "alias/lambdoku")
+                .succeeded().outContains("Set DB_PASSWORD (sealed)");
+        assertThat(deployed.out() + deployed.err()).doesNotContain(SECRET);
+        assertThat(cli.run("config", "-a", "acc").succeeded().out()).contains("DB_PASSWORD=<sealed ");
+        assertThat(cli.run("invoke", "-a", "acc").succeeded().out()).contains(SECRET);
+    }
+
     private CliRunner.Result show(String... args) throws Exception {
         CliRunner.Result r = cli.run(args).succeeded();
         shown.add(r);

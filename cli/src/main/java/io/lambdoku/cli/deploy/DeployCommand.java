@@ -14,6 +14,10 @@ import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.deploy.Manifest;
 import io.lambdoku.core.deploy.ManifestReader;
+import io.lambdoku.core.config.EnvAssignments;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.release.ReleaseOutcome;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaException;
 import io.lambdoku.core.plan.Applied;
@@ -67,6 +71,15 @@ public class DeployCommand extends BaseCommand {
             defaultValue = "4")
     int parallel;
 
+    @Option(names = "--secret-file", paramLabel = ".env", description = {"Seal and set the KEY=VALUE lines of this file",
+        "(under the app's KMS key, see config:key) as the deploy ships: one release before it, or after it when the",
+        "deploy creates the function."})
+    Path secretFile;
+
+    @Option(names = "--kms-key", paramLabel = "ID|ARN|alias/NAME", description = "With --secret-file: the KMS key to seal"
+            + " under when the app has none yet (remembered, see config:key).")
+    String kmsKey;
+
     @Mixin
     VarOptions vars = new VarOptions();
 
@@ -114,6 +127,14 @@ public class DeployCommand extends BaseCommand {
             return single(session, () -> targets.folder(path, request(), session.output().err()));
         }
         List<Path> functions = Folders.functionFolders(path, given);
+        if (kmsKey != null && secretFile == null) {
+            throw new UsageException("--kms-key goes with --secret-file; to set an app's key run 'lambdoku config:key --kms-key "
+                    + kmsKey + "'.");
+        }
+        if (secretFile != null) {
+            throw new UsageException("--secret-file seals the secrets of one function; " + given + " holds " + functions.size()
+                    + ", so deploy each folder with its own --secret-file.");
+        }
         if (!global.apps.isEmpty()) {
             throw new UsageException("-a names one function; " + given + " holds " + functions.size() + " (" + Manifest.FILE + " in each subfolder).");
         }
@@ -163,7 +184,21 @@ public class DeployCommand extends BaseCommand {
             print(session.output(), plan, Optional.empty());
             return exitCode && plan.changed() ? ExitCodes.PENDING : ExitCodes.OK;
         }
+        Map<String, String> secrets = secretFile == null ? Map.of()
+                : EnvAssignments.parseDotEnv(launch.cwd().resolve(secretFile));
+        boolean sealFirst = !secrets.isEmpty() && exists(session, t.manifest().name());
+        if (sealFirst) {
+            seal(session, t.manifest().name(), secrets);
+        } else if (!secrets.isEmpty()) {
+            // checked before the function is made, so a missing key fails with nothing created
+            session.sealing().keys().arnOf(Optional.ofNullable(kmsKey).orElseThrow(() -> new UsageException(
+                    "Deploying the new function " + t.manifest().name() + " with --secret-file needs --kms-key"
+                    + " ID|ARN|alias/NAME to seal under (lambdoku setup --kms-key creates alias/lambdoku).")));
+        }
         Applied applied = engine.deploy(t);
+        if (!secrets.isEmpty() && !sealFirst) {
+            seal(session, applied.function(), secrets);
+        }
         if (rollout.strategyGiven()) {
             if (!session.output().json()) {
                 print(session.output(), applied.plan(), Optional.of(applied));
@@ -172,6 +207,23 @@ public class DeployCommand extends BaseCommand {
         }
         print(session.output(), applied.plan(), Optional.of(applied));
         return ExitCodes.OK;
+    }
+
+    /** The secrets of --secret-file, sealed in one release of their own; its line only in human output. */
+    private void seal(Session session, String function, Map<String, String> secrets) {
+        ReleaseOutcome outcome = session.sealing().set(function, secrets, Optional.ofNullable(kmsKey));
+        if (!session.output().json()) {
+            OutcomeView.print(session.output(), outcome);
+        }
+    }
+
+    private static boolean exists(Session session, String function) {
+        try {
+            session.api().getFunction(function, FunctionConfig.LATEST);
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
     }
 
     private void print(Output out, FunctionPlan plan, Optional<Applied> applied) {

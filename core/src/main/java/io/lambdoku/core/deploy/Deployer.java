@@ -68,6 +68,7 @@ public final class Deployer {
                 .map(c -> manifest.settings(c.settings().role(), c.settings().environment()))
                 .orElseGet(() -> manifest.settings(defaultRole, Map.of()));
         LambdaLimits.checkSettings(wanted);
+        manifest.checkSecrets(wanted.environment());
         LambdaLimits.checkDescription(manifest.description());
         if (code instanceof CodeZip zip && current.map(c -> !c.codeSha256().equals(code.codeSha256())).orElse(true)) {
             // a folder's package was checked as it was built; a zip deployed as it is was not. An S3 package
@@ -123,6 +124,7 @@ public final class Deployer {
         return releases.apply(plan.function(), latest -> {
             // re-derived from what is there now, so a config:set that raced this deploy survives
             FunctionSettings wanted = plan.manifest().settings(latest.settings().role(), latest.settings().environment());
+            plan.manifest().checkSecrets(wanted.environment());
             boolean settings = !wanted.equals(latest.settings());
             boolean code = !latest.codeSha256().equals(plan.code().codeSha256());
             if (!settings && !code) {

@@ -3,6 +3,8 @@ package io.lambdoku.core.deploy;
 import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.infra.FunctionInfra;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.InvalidParameterException;
+import io.lambdoku.core.secret.SealedSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ public record Manifest(
         List<String> exclude,
         Optional<String> build,
         List<String> substitute,
-        FunctionInfra infra) {
+        FunctionInfra infra,
+        List<String> secrets) {
 
     public static final String FILE = "lambdoku.json";
 
@@ -41,6 +44,16 @@ public record Manifest(
         exclude = List.copyOf(exclude);
         substitute = List.copyOf(substitute);
         infra = infra == null ? FunctionInfra.NONE : infra;
+        secrets = List.copyOf(secrets);
+    }
+
+    /** A manifest that names no secrets. */
+    public Manifest(Path dir, String name, String runtime, String handler, int memory, int timeout, Optional<String> role,
+                    String architecture, String description, Map<String, String> environment, List<String> layers,
+                    List<String> include, List<String> exclude, Optional<String> build, List<String> substitute,
+                    FunctionInfra infra) {
+        this(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment, layers, include,
+                exclude, build, substitute, infra, List.of());
     }
 
     /** A manifest that declares nothing around its function. */
@@ -61,18 +74,18 @@ public record Manifest(
                 infra.alarms().stream().map(a -> a.forFunction(name, other)).toList(), infra.reservedConcurrency(),
                 infra.aliases());
         return new Manifest(dir, other, runtime, handler, memory, timeout, role, architecture, description, environment,
-                layers, include, exclude, build, substitute, renamed);
+                layers, include, exclude, build, substitute, renamed, secrets);
     }
 
     /** The same function with this execution role (the ARN of the role the manifest has created). */
     public Manifest withRole(String arn) {
         return new Manifest(dir, name, runtime, handler, memory, timeout, Optional.of(arn), architecture, description,
-                environment, layers, include, exclude, build, substitute, infra);
+                environment, layers, include, exclude, build, substitute, infra, secrets);
     }
 
     public Manifest withInfra(FunctionInfra other) {
         return new Manifest(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment,
-                layers, include, exclude, build, substitute, other);
+                layers, include, exclude, build, substitute, other, secrets);
     }
 
     /**
@@ -83,6 +96,19 @@ public record Manifest(
         Map<String, String> env = new java.util.TreeMap<>(environment);
         env.putAll(currentEnvironment);
         return new FunctionSettings(runtime, handler, role.orElse(fallbackRole), memory, timeout, env, layers, architecture);
+    }
+
+    /**
+     * Refuses to ship a var named in "secrets" in plaintext (set, but not in the sealed list of {@code env}): one
+     * sentence naming the file and the key. A secret not set at all is not refused: it may be set sealed later.
+     */
+    public void checkSecrets(Map<String, String> env) {
+        SealedSet sealed = SealedSet.of(env);
+        secrets.stream().filter(env::containsKey).filter(k -> !sealed.contains(k)).findFirst().ifPresent(k -> {
+            throw new InvalidParameterException(dir.resolve(FILE) + " lists " + k + " in \"secrets\", but " + name
+                    + " would ship it in plaintext; seal it with 'lambdoku config:seal -a " + name + " " + k
+                    + "', or deploy with --secret-file.");
+        });
     }
 
     public PackageSpec packageSpec(Map<String, String> vars, long epochSeconds) {

@@ -3,6 +3,7 @@ package io.lambdoku.core.deploy;
 import io.lambdoku.core.infra.FunctionInfra;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaLimits;
+import io.lambdoku.core.secret.Sealing;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class ManifestReader {
 
     static final List<String> KEYS = List.of("name", "runtime", "handler", "memory", "timeout", "role",
             "architecture", "description", "environment", "layers", "include", "exclude", "build", "substitute",
-            "schedules", "alarms", "reservedConcurrency", "aliases", "url");
+            "schedules", "alarms", "reservedConcurrency", "aliases", "url", "secrets");
     private static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
     private static final String RUNTIME = "(python3\\.\\d+|nodejs\\d+\\.x|java\\d+|provided(\\.al2(023)?)?|ruby3\\.\\d+|dotnet\\d+)";
 
@@ -70,11 +71,13 @@ public final class ManifestReader {
             env.keySet().forEach(LambdaLimits::checkEnvName);
             LambdaLimits.checkEnvironment(env);
         });
+        List<String> secrets = f.strings("secrets");
+        f.check("secrets", () -> secrets.forEach(Sealing::checkName));
         Optional<String> build = f.string("build").filter(s -> !s.isBlank());
         FunctionInfra infra = new InfraReader(f, name).read();
         Optional<String> role = f.raw("role").filter(String.class::isInstance).map(String.class::cast);
         return new Manifest(dir, name, runtime, handler, (int) memory, (int) timeout, role, architecture, description, env,
-                f.strings("layers"), f.strings("include"), f.strings("exclude"), build, f.strings("substitute"), infra);
+                f.strings("layers"), f.strings("include"), f.strings("exclude"), build, f.strings("substitute"), infra, secrets);
     }
 
     private static Map<String, String> environment(JsonFields f) {

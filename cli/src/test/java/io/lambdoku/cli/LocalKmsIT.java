@@ -122,6 +122,30 @@ class LocalKmsIT {
     }
 
     @Test
+    void underALocalServeThatVerifiesItsAccessKeyFunctionsDecryptWithoutBeingHandedThatKey() throws Exception {
+        requireBoto3();
+        Path code = Files.createDirectories(scratch.resolve("fn"));
+        Files.writeString(code.resolve("app.py"), HANDLER + """
+
+                def show_keys(event, context):
+                    return {'id': os.environ['AWS_ACCESS_KEY_ID'], 'secret': os.environ['AWS_SECRET_ACCESS_KEY']}
+                """);
+        cli.run("create", "acc", "--code", code.toString(), "--handler", "app.lambda_handler", "--timeout", "30").succeeded();
+        cli.run("config:set", "-a", "acc", "DB_PASSWORD=" + sealed("acc", SECRET)).succeeded();
+        try (LocalServe server = LocalServe.start(cli, "--generate-credentials")) {
+            CliRunner.Result served = cli.run("invoke", "-a", "acc", "--log");
+            assertThat(served.exit()).as(served.err()).isZero();
+            assertThat(JSON.std.mapFrom(served.out())).containsEntry("password", SECRET);
+
+            cli.run("apps:update", "-a", "acc", "--handler", "app.show_keys").succeeded();
+            Map<String, Object> keys = JSON.std.mapFrom(cli.run("invoke", "-a", "acc").succeeded().out());
+            Map<String, Object> stored = JSON.std.mapFrom(Files.readAllBytes(cli.home().resolve("local/credentials.json")));
+            assertThat(keys.get("secret")).as("the server's own secret stays out of functions")
+                    .isNotEqualTo(stored.get("secretAccessKey"));
+        }
+    }
+
+    @Test
     void aFunctionWhoseVarWasSealedForAnotherFunctionCannotDecryptIt() throws Exception {
         requireBoto3();
         Path code = Files.createDirectories(scratch.resolve("fn"));

@@ -98,11 +98,7 @@ class LocalKmsIT {
 
     @Test
     void aFunctionDecryptsItsSealedVarWithAwsDocumentedBoto3SnippetInProcessAndUnderLocalServe() throws Exception {
-        requireBoto3();
-        Path code = Files.createDirectories(scratch.resolve("fn"));
-        Files.writeString(code.resolve("app.py"), HANDLER);
-        cli.run("create", "acc", "--code", code.toString(), "--handler", "app.lambda_handler", "--timeout", "30").succeeded();
-        cli.run("config:set", "-a", "acc", "DB_PASSWORD=" + sealed("acc", SECRET)).succeeded();
+        decryptingFunction("acc", "acc", HANDLER);
 
         CliRunner.Result inProcess = cli.run("invoke", "-a", "acc", "--log");
         assertThat(inProcess.exit()).as(inProcess.err()).isZero();
@@ -123,15 +119,11 @@ class LocalKmsIT {
 
     @Test
     void underALocalServeThatVerifiesItsAccessKeyFunctionsDecryptWithoutBeingHandedThatKey() throws Exception {
-        requireBoto3();
-        Path code = Files.createDirectories(scratch.resolve("fn"));
-        Files.writeString(code.resolve("app.py"), HANDLER + """
+        decryptingFunction("acc", "acc", HANDLER + """
 
                 def show_keys(event, context):
                     return {'id': os.environ['AWS_ACCESS_KEY_ID'], 'secret': os.environ['AWS_SECRET_ACCESS_KEY']}
                 """);
-        cli.run("create", "acc", "--code", code.toString(), "--handler", "app.lambda_handler", "--timeout", "30").succeeded();
-        cli.run("config:set", "-a", "acc", "DB_PASSWORD=" + sealed("acc", SECRET)).succeeded();
         try (LocalServe server = LocalServe.start(cli, "--generate-credentials")) {
             CliRunner.Result served = cli.run("invoke", "-a", "acc", "--log");
             assertThat(served.exit()).as(served.err()).isZero();
@@ -147,11 +139,7 @@ class LocalKmsIT {
 
     @Test
     void aFunctionWhoseVarWasSealedForAnotherFunctionCannotDecryptIt() throws Exception {
-        requireBoto3();
-        Path code = Files.createDirectories(scratch.resolve("fn"));
-        Files.writeString(code.resolve("app.py"), HANDLER);
-        cli.run("create", "thief", "--code", code.toString(), "--handler", "app.lambda_handler", "--timeout", "30").succeeded();
-        cli.run("config:set", "-a", "thief", "DB_PASSWORD=" + sealed("acc", SECRET)).succeeded();
+        decryptingFunction("thief", "acc", HANDLER);
 
         CliRunner.Result r = cli.run("invoke", "-a", "thief", "--log");
         assertThat(r.exit()).isEqualTo(1);
@@ -168,10 +156,12 @@ class LocalKmsIT {
         }
     }
 
-    private static void requireBoto3() throws Exception {
-        Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
-        if (p.waitFor() != 0) {
-            ClientScript.unavailable("python3 has no boto3, so a function cannot use it to decrypt", "LAMBDOKU_REQUIRE_BOTO3");
-        }
+    /** Function {@code name} running {@code handler}, with DB_PASSWORD sealed for function {@code sealedFor}. */
+    private void decryptingFunction(String name, String sealedFor, String handler) throws Exception {
+        Boto3AgainstLocalServeIT.requireBoto3();
+        Path code = Files.createDirectories(scratch.resolve("fn-" + name));
+        Files.writeString(code.resolve("app.py"), handler);
+        cli.run("create", name, "--code", code.toString(), "--handler", "app.lambda_handler", "--timeout", "30").succeeded();
+        cli.run("config:set", "-a", name, "DB_PASSWORD=" + sealed(sealedFor, SECRET)).succeeded();
     }
 }

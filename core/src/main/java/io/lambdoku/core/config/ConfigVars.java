@@ -6,6 +6,7 @@ import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.release.AtomicRelease;
+import io.lambdoku.core.release.Descriptions;
 import io.lambdoku.core.release.ReleaseOutcome;
 import io.lambdoku.core.release.Update;
 import io.lambdoku.core.secret.SealedSet;
@@ -94,13 +95,7 @@ public final class ConfigVars {
         });
     }
 
-    /** "Set A, B" — cut to Lambda's 256-character version description, as Heroku would summarise it. */
     private static String describe(String verb, List<String> keys) {
-        String text = verb + String.join(", ", keys);
-        if (text.length() <= LambdaLimits.MAX_DESCRIPTION) {
-            return text;
-        }
-        String more = " and more (" + keys.size() + " vars)";
-        return text.substring(0, LambdaLimits.MAX_DESCRIPTION - more.length()) + more;
+        return Descriptions.naming(verb, keys, "");
     }
 }

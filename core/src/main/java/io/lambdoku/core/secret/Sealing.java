@@ -6,6 +6,7 @@ import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.release.AtomicRelease;
+import io.lambdoku.core.release.Descriptions;
 import io.lambdoku.core.release.ReleaseOutcome;
 import io.lambdoku.core.release.Update;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ public final class Sealing {
             }
             Map<String, String> written = set.without(opened).writeTo(env);
             LambdaLimits.checkEnvironment(written);
-            return Optional.of(Update.settings(latest.settings().withEnvironment(written), describe("Unseal ", opened, "")));
+            return Optional.of(Update.settings(latest.settings().withEnvironment(written), Descriptions.naming("Unseal ", opened, "")));
         }, "No change: " + String.join(", ", names) + (names.size() == 1 ? " was" : " were") + " not sealed.");
     }
 
@@ -199,15 +200,6 @@ public final class Sealing {
                     + " names and values together.");
         }
         LambdaLimits.checkEnvironment(env);
-        return Update.settings(latest.settings().withEnvironment(env), describe(verb, keys, suffix));
-    }
-
-    private static String describe(String verb, List<String> keys, String suffix) {
-        String text = verb + String.join(", ", keys) + suffix;
-        if (text.length() <= LambdaLimits.MAX_DESCRIPTION) {
-            return text;
-        }
-        String more = " and more (" + keys.size() + " vars)" + suffix;
-        return text.substring(0, LambdaLimits.MAX_DESCRIPTION - more.length()) + more;
+        return Update.settings(latest.settings().withEnvironment(env), Descriptions.naming(verb, keys, suffix));
     }
 }

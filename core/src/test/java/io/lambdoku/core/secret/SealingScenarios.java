@@ -37,6 +37,11 @@ public abstract class SealingScenarios {
         return kms;
     }
 
+    /** False where the target ignores RevisionId (moto 5.2.1), so no guarantee about concurrent writers can be checked. */
+    protected boolean enforcesRevisionId() {
+        return true;
+    }
+
     /** The execution role functions are created with; moto requires one that exists in its IAM. */
     protected String role() {
         return "arn:aws:iam::000000000000:role/lambdoku-test";
@@ -195,6 +200,37 @@ public abstract class SealingScenarios {
 
         assertThat(env("prod", FunctionConfig.LATEST)).isEqualTo(before);
         assertThat(sealing().reveal("prod", FunctionConfig.LATEST)).containsEntry("DB_PASSWORD", SECRET);
+    }
+
+    @Test
+    void concurrentSealsAndSetsOfDifferentKeysAllLandInTheSealedList() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(enforcesRevisionId(), "the target ignores RevisionId");
+        create("acc");
+        sealing().keys().remember("acc", key());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<ReleaseOutcome>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = "KEY_" + i;
+                done.add(pool.submit(() -> i(name) % 2 == 0
+                        ? sealing().set("acc", Map.of(name, "secret-" + name), Optional.empty())
+                        : config().set("acc", Map.of(name, "plain-" + name))));
+            }
+            for (java.util.concurrent.Future<ReleaseOutcome> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, String> env = env("acc", FunctionConfig.LATEST);
+        assertThat(SealedSet.userVars(env)).hasSize(6);
+        assertThat(SealedSet.of(env).fingerprints()).containsOnlyKeys("KEY_0", "KEY_2", "KEY_4");
+        assertThat(sealing().reveal("acc", FunctionConfig.LATEST)).containsEntry("KEY_2", "secret-KEY_2");
+    }
+
+    private static int i(String name) {
+        return Integer.parseInt(name.substring("KEY_".length()));
     }
 
     @Test

@@ -107,6 +107,13 @@ public final class DeployerPolicy {
                 m -> List.of(arn("logs", "log-group:/aws/lambda/" + m.name() + ":*")))));
         s.add(new PolicyStatement("Metrics", List.of("cloudwatch:GetMetricStatistics"), List.of("*")));
         notes.add("cloudwatch:GetMetricStatistics (lambdoku metrics) has no resource-level permissions in IAM: Resource is *.");
+        if (ms.stream().anyMatch(m -> !m.secrets().isEmpty())) {
+            s.add(new PolicyStatement("SealedConfigVars", List.of("kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"),
+                    List.of(arn("kms", "key/*"))));
+            notes.add("kms:Encrypt/Decrypt/DescribeKey (sealed config vars, \"secrets\") are on every key of the account, as"
+                    + " lambdoku.json does not name the key: narrow it to the app's (lambdoku config:key). The functions' roles"
+                    + " need kms:Decrypt on it too.");
+        }
         return new Result(s, notes);
     }
 

@@ -119,6 +119,19 @@ class DeployerPolicyTest {
     }
 
     @Test
+    void aFunctionWithSecretsMayUseKmsAndItIsNoted() {
+        Manifest plain = plain("shop", "arn:aws:iam::123456789012:role/shop-exec");
+        Manifest sealed = new Manifest(plain.dir(), "shop", "python3.12", "app.handler", 128, 3, plain.role(), "x86_64", "",
+                Map.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), FunctionInfra.NONE, List.of("DB_PASSWORD"));
+
+        assertThat(sids(DeployerPolicy.of(SCOPE, List.of(plain), List.of()))).doesNotContain("SealedConfigVars");
+        DeployerPolicy.Result r = DeployerPolicy.of(SCOPE, List.of(sealed), List.of());
+        assertThat(statement(r, "SealedConfigVars").actions()).containsExactly("kms:Encrypt", "kms:Decrypt", "kms:DescribeKey");
+        assertThat(statement(r, "SealedConfigVars").resources()).containsExactly("arn:aws:kms:eu-west-1:123456789012:key/*");
+        assertThat(r.notes()).anyMatch(n -> n.contains("config:key"));
+    }
+
+    @Test
     void packagesInS3CanBeReadByVersion() {
         DeployerPolicy.Result r = DeployerPolicy.of(SCOPE, List.of(plain("shop", "arn:aws:iam::123456789012:role/x")),
                 List.of(S3Package.parse("s3://shop-builds/shop/1.zip?versionId=abc")));

@@ -31,7 +31,7 @@ class Boto3AgainstLocalServeIT {
         }
     }
 
-    private static void requireBoto3() throws Exception {
+    static void requireBoto3() throws Exception {
         Process p;
         try {
             p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();

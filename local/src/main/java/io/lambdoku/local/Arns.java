@@ -30,4 +30,14 @@ public final class Arns {
     public String alarm(String name) {
         return "arn:aws:cloudwatch:" + region + ":" + LocalOptions.ACCOUNT + ":alarm:" + name;
     }
+
+    /** A KMS key: {@code arn:aws:kms:REGION:000000000000:key/UUID}, as KMS names them. */
+    public String kmsKey(String id) {
+        return "arn:aws:kms:" + region + ":" + LocalOptions.ACCOUNT + ":key/" + id;
+    }
+
+    /** A KMS alias; {@code name} is {@code alias/NAME}. */
+    public String kmsAlias(String name) {
+        return "arn:aws:kms:" + region + ":" + LocalOptions.ACCOUNT + ":" + name;
+    }
 }

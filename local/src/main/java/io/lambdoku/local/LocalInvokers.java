@@ -3,13 +3,15 @@ package io.lambdoku.local;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.local.runtime.LocalInvoker;
+import io.lambdoku.local.server.FunctionKmsServer;
 import io.lambdoku.local.server.ServedInvoker;
 import java.util.Optional;
 
 /**
  * Decides where an invocation on the local backend runs: in the warm environments of a 'local serve'
  * running on the same store when there is one, else in execution environments of this process, made
- * once and closed with it. A front end asks this instead of choosing itself.
+ * once and closed with it, whose functions reach KMS on a loopback port of this process for as long as it runs
+ * them. A front end asks this instead of choosing itself.
  */
 public final class LocalInvokers implements AutoCloseable {
 
@@ -28,7 +30,7 @@ public final class LocalInvokers implements AutoCloseable {
             return served.get();
         }
         if (inProcess == null) {
-            inProcess = new LocalInvoker(lambda, events);
+            inProcess = new LocalInvoker(lambda, events, new FunctionKmsServer(lambda));
         }
         return inProcess;
     }

@@ -33,10 +33,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "local:serve", description = {
-    "Serve the local backend over the AWS Lambda REST API, and the functions' logs over CloudWatch Logs",
-    "(group /aws/lambda/NAME), so the AWS CLI, boto3, the SDKs and 'lambdoku --backend aws --endpoint-url URL'",
-    "work against it. Runs until stopped (Ctrl-C or SIGTERM). Requests must be SigV4-signed, as AWS clients sign",
-    "them; on loopback any access key goes, elsewhere only the one given here."})
+    "Serve the local backend over the AWS Lambda REST API, the functions' logs over CloudWatch Logs",
+    "(group /aws/lambda/NAME) and the store's keys over KMS, so the AWS CLI, boto3, the SDKs and",
+    "'lambdoku --backend aws --endpoint-url URL' work against it. Runs until stopped (Ctrl-C or SIGTERM).",
+    "Requests must be SigV4-signed, as AWS clients sign them; on loopback any access key goes, elsewhere only",
+    "the one given here."})
 public final class LocalServeCommand extends BaseCommand {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 9001).")
@@ -179,6 +180,7 @@ public final class LocalServeCommand extends BaseCommand {
             session.output().line("Schedules: fired here ('lambdoku schedules'); alarms: evaluated here ('lambdoku alarms').");
             session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
             session.output().line("     aws logs filter-log-events --endpoint-url " + endpoint + " --log-group-name /aws/lambda/NAME");
+            session.output().line("     aws kms list-aliases --endpoint-url " + endpoint);
         }
         if (beyondLoopback && certificate.isEmpty()) {
             session.output().note("Warning: without --tls, requests, function code and config vars cross the network in clear"

@@ -53,6 +53,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
     private final RuntimeLauncher runtimes;
     private final InvocationRecords records;
     private final Sandbox sandbox;
+    private final FunctionKms kms;
     private final Map<String, Deque<Environment>> idle = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
@@ -80,10 +81,19 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
 
     /** Runs functions in a bubblewrap sandbox where it works; where not, tells {@code events} once, now. */
     public LocalInvoker(LocalLambda lambda, Events events) {
-        this(lambda, Sandbox.detect(System.getenv(), lambda.options().storeDir()), events);
+        this(lambda, events, FunctionKms.NONE);
+    }
+
+    /** As above, functions reaching KMS through {@code kms} (closed with this invoker). */
+    public LocalInvoker(LocalLambda lambda, Events events, FunctionKms kms) {
+        this(lambda, Sandbox.detect(System.getenv(), lambda.options().storeDir()), events, kms);
     }
 
     LocalInvoker(LocalLambda lambda, Sandbox sandbox, Events events) {
+        this(lambda, sandbox, events, FunctionKms.NONE);
+    }
+
+    LocalInvoker(LocalLambda lambda, Sandbox sandbox, Events events, FunctionKms kms) {
         reaper.scheduleWithFixedDelay(this::retireIdle, 1, 1, TimeUnit.MINUTES);
         this.lambda = lambda;
         Path store = lambda.options().storeDir();
@@ -91,6 +101,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         this.runtimes = new RuntimeLauncher(store.resolve("runtime"));
         this.records = new InvocationRecords(lambda.database());
         this.sandbox = sandbox;
+        this.kms = kms;
         sandbox.whyNot().ifPresent(events::functionsNotIsolated);
     }
 
@@ -222,6 +233,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         env.put("PYTHONUNBUFFERED", "1");
+        // a function's own AWS_ENDPOINT_URL_KMS wins, as it would on Lambda; the keys are reserved names it cannot set
+        kms.environment().forEach(env::putIfAbsent);
         RuntimeLauncher.RuntimeCommand command = runtimes.command(s.runtime(), codeDir, seen);
         Environment.Spec spec = new Environment.Spec(sandbox.launch(command, codeDir, runtimes.dir(), env), s.timeout(),
                 RuntimeLauncher.marksEnds(s.runtime()), stream);
@@ -325,5 +338,6 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         }
         launcher.shutdown();
         records.close();
+        kms.close();
     }
 }

@@ -6,9 +6,13 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.auth.AccessKey;
 import io.lambdoku.local.auth.AuthException;
 import io.lambdoku.local.auth.SignatureCheck;
+import io.lambdoku.local.kms.KmsApi;
+import io.lambdoku.local.kms.LocalKms;
 import io.lambdoku.local.logs.CloudWatchLogs;
+import io.lambdoku.local.runtime.FunctionKms;
 import io.lambdoku.local.runtime.LocalInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +31,8 @@ import javax.net.ssl.SSLContext;
  * it with --endpoint-url. Every rule (RevisionId, validation, limits, InProgress after updates) is the
  * local backend's own; this class only translates HTTP. Every request must be SigV4-signed (see
  * {@link RequestGate}); one port serves every AWS API emulated here, picked as AWS endpoints are by the
- * service the request was signed for: {@code lambda} by Lambda's REST paths, {@code logs} (the JSON
- * protocol: CloudWatch Logs) by its X-Amz-Target.
+ * service the request was signed for: {@code lambda} by Lambda's REST paths, {@code logs} and {@code kms} (the
+ * JSON protocol: CloudWatch Logs, KMS) by their X-Amz-Target.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -61,9 +65,24 @@ public final class LocalServer implements AutoCloseable {
         this.aliases = new AliasRoutes(lambda, ids);
         this.tags = new TagRoutes(lambda, ids);
         this.concurrency = new ConcurrencyRoutes(lambda, ids);
-        this.invoker = new LocalInvoker(lambda, events);
+        this.invoker = new LocalInvoker(lambda, events, functionKms(lambda, options));
         this.invocations = new InvokeRoutes(invoker, ids);
-        this.jsonTargets = new JsonTargetRoutes(new CloudWatchLogs(lambda, invoker::flush));
+        this.jsonTargets = new JsonTargetRoutes(Optional.of(new CloudWatchLogs(lambda, invoker::flush)),
+                new KmsApi(new LocalKms(lambda)));
+    }
+
+    /**
+     * Functions reach this server's KMS routes when it is plain HTTP and takes any key (loopback without an access key),
+     * with a throwaway key as any client on this machine would sign with; a server that verifies an access key does not
+     * hand it to every function (nor a TLS one its certificate), so those functions get a KMS port of their own.
+     */
+    private FunctionKms functionKms(LocalLambda lambda, ServeOptions options) {
+        if (options.tls().isPresent() || options.accessKey().isPresent()) {
+            return new FunctionKmsServer(lambda);
+        }
+        AccessKey throwaway = AccessKey.generate();
+        Map<String, String> variables = FunctionKms.variables(endpoint.toString(), throwaway.id(), throwaway.secret());
+        return () -> variables;
     }
 
     /** Binds loopback {@code host:port} (port 0 picks a free one) and answers any well-formed signature. */
@@ -183,16 +202,10 @@ public final class LocalServer implements AutoCloseable {
         }
         switch (service) {
             case "lambda" -> routeLambda(ex, m, p);
-            case "logs" -> {
-                Optional<String> target = ex.header("X-Amz-Target");
-                if (target.isEmpty() || !m.equals("POST") || !p.isEmpty()) {
-                    throw WireError.unknownOperation(m, ex.path());
-                }
-                jsonTargets.handle(ex, target.get());
-            }
+            case "logs", "kms" -> jsonTargets.route(ex, service);
             default -> throw new WireError.Raised(new WireError(404, "UnknownOperationException",
                     "lambdoku local serve does not emulate the '" + service + "' API (the service this request was signed"
-                            + " for); it serves 'lambda' and 'logs'."));
+                            + " for); it serves 'lambda', 'logs' and 'kms'."));
         }
     }
 

@@ -142,7 +142,20 @@ final class Schema {
               generation INTEGER NOT NULL,             -- +1 on every rewrite: the compare-and-swap's version
               body TEXT NOT NULL)                      -- the record as RolloutJson""",
             "CREATE INDEX IF NOT EXISTS rollouts_by_alias ON rollouts(function, alias, seq)",
-            "CREATE INDEX IF NOT EXISTS rollouts_by_start ON rollouts(function, started)");
+            "CREATE INDEX IF NOT EXISTS rollouts_by_start ON rollouts(function, started)",
+            // --- the local KMS (LocalKms); key material lives in files under kms/, never in this database ---
+            """
+            CREATE TABLE IF NOT EXISTS kms_keys (
+              id TEXT PRIMARY KEY,                     -- a UUID, as KMS's key ids
+              arn TEXT NOT NULL UNIQUE,
+              description TEXT NOT NULL,
+              enabled INTEGER NOT NULL,
+              created INTEGER NOT NULL)                -- epoch ms""",
+            """
+            CREATE TABLE IF NOT EXISTS kms_aliases (  -- 'alias/NAME', unique in the account as in KMS
+              name TEXT PRIMARY KEY,
+              key_id TEXT NOT NULL REFERENCES kms_keys(id),
+              created INTEGER NOT NULL)                -- epoch ms""");
 
     private Schema() {
     }

@@ -30,7 +30,8 @@ public final class Errors {
             output.error(failure.getMessage());
             return ExitCodes.LOCKED;
         }
-        if (failure instanceof LambdaException || failure instanceof io.lambdoku.core.rollout.RolloutException) {
+        if (failure instanceof LambdaException || failure instanceof io.lambdoku.core.rollout.RolloutException
+                || failure instanceof io.lambdoku.core.secret.KmsException) {
             output.error(failure.getMessage());
             return ExitCodes.FAILURE;
         }

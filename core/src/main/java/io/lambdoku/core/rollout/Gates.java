@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * What the new version's own traffic must show during each step. Fewer than {@code minInvocations} makes
- * a step inconclusive: it is held (extended) for up to {@code maxHold}, then the rollout fails. An alarm
- * named in {@code alarms} that is in ALARM fails the gate whatever the readings say.
+ * a step inconclusive: it is held (extended) for up to {@code maxHold}, then the rollout fails; below it the rates
+ * and p99 are not judged at all (one failed call of three is no evidence of a 1% error rate), while alarms and a
+ * count of throttles are. An alarm named in {@code alarms} that is in ALARM fails the gate whatever the readings say.
  */
 public record Gates(Optional<Double> maxErrorRatePercent, Optional<Duration> maxP99, Optional<Integer> maxThrottles,
                     int minInvocations, Duration maxHold, List<String> alarms) {
@@ -44,18 +45,18 @@ public record Gates(Optional<Double> maxErrorRatePercent, Optional<Duration> max
                 return Verdict.fail("alarm " + alarm + " is in ALARM");
             }
         }
-        if (maxErrorRatePercent.isPresent() && r.invocations() > 0 && r.errorRatePercent() > maxErrorRatePercent.get()) {
-            return Verdict.fail("error rate " + Weights.text(r.errorRatePercent()) + " > " + Weights.text(maxErrorRatePercent.get()) + at);
-        }
         if (maxThrottles.isPresent() && r.throttles() > maxThrottles.get()) {
             return Verdict.fail(r.throttles() + " throttles > " + maxThrottles.get() + at);
-        }
-        if (maxP99.isPresent() && r.p99Ms().isPresent() && r.p99Ms().get() > maxP99.get().toMillis()) {
-            return Verdict.fail("p99 " + Math.round(r.p99Ms().get()) + "ms > " + maxP99.get().toMillis() + "ms" + at);
         }
         if (r.invocations() < minInvocations) {
             return Verdict.inconclusive("only " + r.invocations() + " invocation" + (r.invocations() == 1 ? "" : "s")
                     + " of v" + r.version() + " at " + Weights.text(weightPercent) + " (--min-invocations " + minInvocations + ")");
+        }
+        if (maxErrorRatePercent.isPresent() && r.invocations() > 0 && r.errorRatePercent() > maxErrorRatePercent.get()) {
+            return Verdict.fail("error rate " + Weights.text(r.errorRatePercent()) + " > " + Weights.text(maxErrorRatePercent.get()) + at);
+        }
+        if (maxP99.isPresent() && r.p99Ms().isPresent() && r.p99Ms().get() > maxP99.get().toMillis()) {
+            return Verdict.fail("p99 " + Math.round(r.p99Ms().get()) + "ms > " + maxP99.get().toMillis() + "ms" + at);
         }
         return Verdict.pass();
     }

@@ -2,7 +2,7 @@ package io.lambdoku.cli;
 
 import java.time.Duration;
 
-/** Durations as users type them: {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or {@code 0}. */
+/** Durations as users type them: {@code 800ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or {@code 0}. */
 public final class DurationText {
 
     private DurationText() {
@@ -13,8 +13,11 @@ public final class DurationText {
         if ("0".equals(text)) {
             return Duration.ZERO;
         }
-        if (text == null || !text.matches("[0-9]{1,6}[smhd]")) {
-            throw new UsageException(option + " '" + text + "' is not a duration like 30s, 10m, 2h or 1d.");
+        if (text == null || !text.matches("[0-9]{1,6}(ms|[smhd])")) {
+            throw new UsageException(option + " '" + text + "' is not a duration like 30s, 10m, 2h or 1d (or 800ms).");
+        }
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
         }
         long n = Long.parseLong(text.substring(0, text.length() - 1));
         return switch (text.charAt(text.length() - 1)) {

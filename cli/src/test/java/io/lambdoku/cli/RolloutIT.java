@@ -177,6 +177,11 @@ class RolloutIT {
         assertThat(watched.out()).contains("Rolled out v2 on live");
         assertThat(alias(cli, "live")).containsEntry("version", "2").doesNotContainKey("additionalVersionWeights");
         assertThat(Files.list(cli.home().resolve("rollouts")).toList()).hasSize(1);
+
+        // all-at-once ends within the child's first tick: the parent still reports it started, not a failure
+        cli.run("rollout:start", "-a", "app", "--alias", "live", "--to", "1", "--strategy", "all-at-once", "--no-wait").succeeded();
+        assertThat(cli.run("rollout", "--watch", "-a", "app").succeeded().out()).contains("Rolled out v1 on live");
+        assertThat(alias(cli, "live")).containsEntry("version", "1");
     }
 
     @Test
@@ -218,6 +223,15 @@ class RolloutIT {
             assertThat(r.out()).contains("Released v2 of hello").contains("Rolled out v2 on live: 100% on v2.");
             assertThat(r.err()).contains("hello live v1 -> v2: Shifting step 1/2, 20% on v2");
             assertThat(traffic.ran("2")).isPositive();
+        }
+        assertThat(alias(cli, "hello", "live")).containsEntry("version", "2").doesNotContainKey("additionalVersionWeights");
+
+        Files.writeString(hello.resolve("app.py"), "def handler(event, context):\n    raise RuntimeError('v3 is broken')\n");
+        try (Traffic traffic = Traffic.on(cli, "hello", "live").warmed(3)) {
+            CliRunner.Result r = cli.run("deploy", hello.toString(), "--alias", "live", "--strategy", "canary:20%:10s",
+                    "--max-error-rate", "5%").failedWithCode(ExitCodes.FAILURE);
+            assertThat(r.out()).contains("Released v3 of hello");
+            assertThat(lastLine(r.err())).startsWith("Rolled back v3 on live: error rate 100% > 5% over ");
         }
         assertThat(alias(cli, "hello", "live")).containsEntry("version", "2").doesNotContainKey("additionalVersionWeights");
     }

@@ -203,7 +203,16 @@ public class DeployCommand extends BaseCommand {
             if (!session.output().json()) {
                 print(session.output(), applied.plan(), Optional.of(applied));
             }
-            return RolloutDriving.startAndDrive(session, rollout.request(applied.function(), alias, String.valueOf(applied.version())));
+            String version = String.valueOf(applied.version());
+            if (applied.release().isEmpty() && session.rollouts().serves(applied.function(), alias, version)) {
+                if (session.output().json()) {
+                    print(session.output(), applied.plan(), Optional.of(applied));
+                } else {
+                    session.output().line("Nothing to roll out: " + alias + " already serves v" + version + ".");
+                }
+                return ExitCodes.OK;
+            }
+            return RolloutDriving.startAndDrive(session, rollout.request(applied.function(), alias, version));
         }
         print(session.output(), applied.plan(), Optional.of(applied));
         return ExitCodes.OK;

@@ -33,14 +33,21 @@ final class DetachedDriver {
 
     static int start(Session session, Rollouts rollouts, String function, String alias, String command, List<String> args) {
         Path log = logFile(session, function, alias);
+        java.time.Instant spawned = java.time.Instant.now().minusSeconds(1); // the record's start is the child's clock, in ms
         Process child = spawn(session, command, args, log);
         long deadline = System.currentTimeMillis() + START_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             Optional<Rollout> r = rollouts.status(function, alias);
-            if (r.isPresent() && r.get().lease().map(l -> l.pid() == child.pid()).orElse(false)) {
+            // its lease names the child; or it already finished (all-at-once, a new alias), leaving no lease to name it
+            if (r.isPresent() && (r.get().lease().map(l -> l.pid() == child.pid()).orElse(false)
+                    || r.get().phase().finished() && r.get().started().isAfter(spawned))) {
                 return started(session, r.get(), child, log);
             }
             if (waitFor(child)) {
+                Optional<Rollout> ended = rollouts.status(function, alias);
+                if (child.exitValue() == 0 && ended.isPresent() && ended.get().started().isAfter(spawned)) {
+                    return started(session, ended.get(), child, log);
+                }
                 return failed(session, child, log);
             }
         }

@@ -1,5 +1,6 @@
 package io.lambdoku.cli.rollout;
 
+import io.lambdoku.cli.DurationText;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.core.rollout.Gates;
 import io.lambdoku.core.rollout.Hook;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,7 +18,6 @@ import picocli.CommandLine.Option;
  */
 public final class RolloutOptions {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     @Option(names = "--strategy", paramLabel = "S", description = {"canary:PCT:INTERVAL, linear:PCT:INTERVAL,",
         "steps:5,25,50:INTERVAL, all-at-once, or a CodeDeploy name (LambdaCanary10Percent5Minutes)."})
@@ -137,18 +135,12 @@ public final class RolloutOptions {
         return Integer.parseInt(text.strip());
     }
 
-    /** {@code 800ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    /** A positive duration: {@code 800ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
     static Duration duration(String flag, String text) {
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new UsageException(flag + " '" + text + "' is not a duration such as 800ms, 30s, 5m or 1h.");
+        Duration d = DurationText.parse(flag, text.strip());
+        if (d.isZero()) {
+            throw new UsageException(flag + " '" + text + "' must be longer than 0.");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return d;
     }
 }

@@ -25,6 +25,8 @@ final class Driver {
 
     /** A tick that ends at a due shift sleeps at least this long: no busy loop on a clock that jumps. */
     private static final long MIN_SLEEP_MS = 20;
+    /** Failed ticks in a row after which the rollout is paused rather than retried: about half a minute locally. */
+    private static final int MAX_FAILURES = 30;
     /** Record writes re-tried after another process merged a request in; more means something is wrong. */
     private static final int MAX_WRITES = 50;
 
@@ -66,8 +68,16 @@ final class Driver {
         return lease;
     }
 
-    /** Drives the rollout read as {@code s} (this driver's lease on it) until it is finished or paused. */
+    /**
+     * Drives the rollout read as {@code s} (this driver's lease on it) until it is finished or paused. A tick that
+     * fails (the function's lock held for a moment by another command, a throttled or failed call) changes nothing
+     * and the next tick tries again; after {@link #MAX_FAILURES} in a row the rollout is paused with the error.
+     */
     Rollout drive(StoredRollout s) {
+        hook = null;
+        hookPhase = null;
+        Rollout unwritten = null; // a state whose alias write landed but whose record write failed: written first
+        int failures = 0;
         try {
             while (true) {
                 Rollout r = s.rollout();
@@ -75,11 +85,25 @@ final class Driver {
                     return r;
                 }
                 Instant now = clock.instant();
-                Rollout next = stopReason != null ? paused(r, stopReason) : advance(r, now);
-                if (!next.phase().finished() && next.paused().isEmpty()) {
-                    next = next.withLease(Optional.of(lease.beating(now)));
+                Rollout next;
+                try {
+                    next = stopReason != null ? paused(r, stopReason) : unwritten != null ? unwritten : advance(r, now);
+                    if (!next.phase().finished() && next.paused().isEmpty()) {
+                        next = next.withLease(Optional.of(lease.beating(now)));
+                    }
+                    unwritten = next;
+                    s = write(s, next);
+                    unwritten = null;
+                    failures = 0;
+                } catch (RolloutException taken) {
+                    throw taken;
+                } catch (RuntimeException e) {
+                    if (++failures >= MAX_FAILURES) {
+                        return pauseAfterFailures(s, e.getMessage(), failures, now);
+                    }
+                    sleep(r, now);
+                    continue;
                 }
-                s = write(s, next);
                 events.rollout(s.rollout());
                 record(r, s.rollout(), now);
                 if (s.rollout().phase().finished() || s.rollout().paused().isPresent()) {
@@ -88,10 +112,31 @@ final class Driver {
                 sleep(s.rollout(), now);
             }
         } finally {
-            if (hook != null) {
-                hook.cancel(true);
-            }
+            hooks.cancel();
         }
+    }
+
+    private Rollout pauseAfterFailures(StoredRollout s, String error, int failures, Instant now) {
+        Rollout stopped = paused(s.rollout(), "stopped after " + failures + " failed attempts in a row: " + error);
+        try {
+            s = write(s, stopped);
+        } catch (RuntimeException e) {
+            return stopped; // not even the record can be written: the lease goes stale and resume takes over
+        }
+        events.rollout(s.rollout());
+        record(stopped.withPaused(Optional.empty()), s.rollout(), now);
+        return s.rollout();
+    }
+
+    /** Waits one tick, as a driver does between two; false when {@link #stop} was asked (or the wait interrupted). */
+    boolean waitTick() {
+        try {
+            pause.sleep(settings.tick().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReason = "interrupted";
+        }
+        return stopReason == null;
     }
 
     /** Asks {@link #drive} (running in another thread) to pause at its next tick. */
@@ -114,23 +159,23 @@ final class Driver {
     }
 
     private Rollout begin(Rollout r, Instant now) {
+        if (r.requests().abortBy().isPresent()) {
+            return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved")
+                    .finishedAt(Phase.ROLLED_BACK, now);
+        }
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (r.oldVersion().isEmpty()) {
             if (a.isPresent()) {
-                return paused(r, "alias " + r.alias() + " was created by someone else meanwhile (" + AliasShifts.describe(a.get())
-                        + "); not overwriting it");
+                return r.withReason("alias " + r.alias() + " was created by someone else meanwhile (" + AliasShifts.describe(a.get())
+                        + "); not overwriting it").finishedAt(Phase.FAILED, now);
             }
             Alias created = aliases.create(r);
             return r.withAliasRevision(created.revisionId()).withWeight(100)
                     .withReason("alias " + r.alias() + " did not exist: created on v" + r.newVersion() + " (nothing to shift from)")
                     .finishedAt(Phase.SUCCEEDED, now);
         }
-        if (r.requests().abortBy().isPresent()) {
-            return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved")
-                    .finishedAt(Phase.ROLLED_BACK, now);
-        }
         if (moved(r, a)) {
-            return changedByOthers(r, a);
+            return changedByOthers(r, a, now);
         }
         return r.preHook().isPresent() ? r.withPhase(Phase.PRE_HOOK) : enterStep(r, 0, a.get(), now);
     }
@@ -142,7 +187,7 @@ final class Driver {
         }
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (moved(r, a)) {
-            return changedByOthers(r, a);
+            return changedByOthers(r, a, now);
         }
         Optional<HookRunner.Outcome> outcome = runHook(r, r.preHook().get(), 0);
         if (outcome.isEmpty()) {
@@ -158,7 +203,7 @@ final class Driver {
     private Rollout shifting(Rollout r, Instant now) {
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (moved(r, a)) {
-            return changedByOthers(r, a);
+            return changedByOthers(r, a, now);
         }
         if (r.requests().abortBy().isPresent()) {
             return rollingBack(r, a.get(), "aborted by " + r.requests().abortBy().get(), now);
@@ -194,7 +239,7 @@ final class Driver {
     private Rollout postHook(Rollout r, Instant now) {
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (moved(r, a)) {
-            return changedByOthers(r, a);
+            return changedByOthers(r, a, now);
         }
         if (r.requests().abortBy().isPresent()) {
             return rollingBack(r, a.get(), "aborted by " + r.requests().abortBy().get(), now);
@@ -212,7 +257,7 @@ final class Driver {
     private Rollout rollBack(Rollout r, Instant now) {
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (moved(r, a)) {
-            return changedByOthers(r, a);
+            return changedByOthers(r, a, now);
         }
         return rollingBack(r, a.get(), r.reason().orElse("rolled back"), now);
     }
@@ -224,7 +269,7 @@ final class Driver {
             Alias written = aliases.shift(back, 0, a);
             return back.withAliasRevision(written.revisionId()).withWeight(0).finishedAt(Phase.ROLLED_BACK, now);
         } catch (PreconditionFailedException raced) {
-            return changedByOthers(back, aliases.read(r.function(), r.alias()));
+            return changedByOthers(back, aliases.read(r.function(), r.alias()), now);
         }
     }
 
@@ -234,7 +279,7 @@ final class Driver {
         try {
             written = aliases.shift(r, weight, a);
         } catch (PreconditionFailedException raced) {
-            return changedByOthers(r, aliases.read(r.function(), r.alias()));
+            return changedByOthers(r, aliases.read(r.function(), r.alias()), Instant.now(clock));
         }
         Rollout at = r.withAliasRevision(written.revisionId()).withPhase(Phase.SHIFTING);
         if (weight < 100) {
@@ -248,7 +293,7 @@ final class Driver {
         try {
             return r.withAliasRevision(aliases.shift(r, r.weight(), a).revisionId());
         } catch (PreconditionFailedException raced) {
-            return changedByOthers(r, aliases.read(r.function(), r.alias()));
+            return changedByOthers(r, aliases.read(r.function(), r.alias()), Instant.now(clock));
         }
     }
 
@@ -261,9 +306,13 @@ final class Driver {
         return a.isEmpty() || !r.aliasRevision().equals(Optional.of(a.get().revisionId()));
     }
 
-    private Rollout changedByOthers(Rollout r, Optional<Alias> a) {
-        String now = a.map(AliasShifts::describe).map(d -> "now " + d).orElse("deleted");
-        return paused(r, "alias " + r.alias() + " was changed by someone else (" + now + "); not overwriting it");
+    /** Paused, so a person decides; a deleted alias ends the rollout, since nothing is left to shift or restore. */
+    private Rollout changedByOthers(Rollout r, Optional<Alias> a, Instant now) {
+        if (a.isEmpty()) {
+            return r.withReason("alias " + r.alias() + " was deleted by someone else; the rollout ends").finishedAt(Phase.FAILED, now);
+        }
+        return paused(r, "alias " + r.alias() + " was changed by someone else (now " + AliasShifts.describe(a.get())
+                + "); not overwriting it");
     }
 
     private static Rollout paused(Rollout r, String why) {

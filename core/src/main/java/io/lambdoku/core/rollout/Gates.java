@@ -10,7 +10,8 @@ import java.util.Optional;
  * What the new version's own traffic must show during each step. Fewer than {@code minInvocations} makes
  * a step inconclusive: it is held (extended) for up to {@code maxHold}, then the rollout fails; below it the rates
  * and p99 are not judged at all (one failed call of three is no evidence of a 1% error rate), while alarms and a
- * count of throttles are. An alarm named in {@code alarms} that is in ALARM fails the gate whatever the readings say.
+ * count of throttles are. A rate or p99 gate needs at least one invocation: a step nobody called proves nothing,
+ * and on AWS a reading is often empty for minutes. An alarm named in {@code alarms} that is in ALARM fails the gate whatever the readings say.
  */
 public record Gates(Optional<Double> maxErrorRatePercent, Optional<Duration> maxP99, Optional<Integer> maxThrottles,
                     int minInvocations, Duration maxHold, List<String> alarms) {
@@ -48,9 +49,11 @@ public record Gates(Optional<Double> maxErrorRatePercent, Optional<Duration> max
         if (maxThrottles.isPresent() && r.throttles() > maxThrottles.get()) {
             return Verdict.fail(r.throttles() + " throttles > " + maxThrottles.get() + at);
         }
-        if (r.invocations() < minInvocations) {
+        int needed = Math.max(minInvocations, maxErrorRatePercent.isPresent() || maxP99.isPresent() ? 1 : 0);
+        if (r.invocations() < needed) {
             return Verdict.inconclusive("only " + r.invocations() + " invocation" + (r.invocations() == 1 ? "" : "s")
-                    + " of v" + r.version() + " at " + Weights.text(weightPercent) + " (--min-invocations " + minInvocations + ")");
+                    + " of v" + r.version() + " at " + Weights.text(weightPercent)
+                    + (minInvocations > 0 ? " (--min-invocations " + minInvocations + ")" : ": nothing to judge yet"));
         }
         if (maxErrorRatePercent.isPresent() && r.invocations() > 0 && r.errorRatePercent() > maxErrorRatePercent.get()) {
             return Verdict.fail("error rate " + Weights.text(r.errorRatePercent()) + " > " + Weights.text(maxErrorRatePercent.get()) + at);

@@ -23,6 +23,7 @@ final class HookRunner {
     private static final int TAIL = 400;
 
     private final FunctionInvoker invoker;
+    private volatile Process running;
 
     HookRunner(FunctionInvoker invoker) {
         this.invoker = invoker;
@@ -78,6 +79,7 @@ final class HookRunner {
         Process p;
         try {
             p = pb.start();
+            running = p;
         } catch (IOException e) {
             return new Outcome(false, hook.describe() + " could not start: " + e.getMessage());
         }
@@ -91,8 +93,19 @@ final class HookRunner {
         } catch (IOException e) {
             return new Outcome(false, hook.describe() + " failed: " + e.getMessage());
         } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Stops a command hook still running (its rollout was paused, aborted or interrupted), its children first,
+     * so a smoke test does not go on sending traffic to a version nobody is watching.
+     */
+    void cancel() {
+        Process p = running;
+        if (p != null) {
             p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy(); // an interrupted rollout (Ctrl-C, abort) does not leave its smoke test running
+            p.destroy();
         }
     }
 

@@ -118,6 +118,12 @@ public final class Rollouts {
         return request(function, alias, new Rollout.Requests(Optional.empty(), Optional.of(holder)));
     }
 
+    /** Whether {@code alias} sends all its traffic to {@code version} already: then there is nothing to roll out. */
+    public boolean serves(String function, String alias, String version) {
+        return aliases.read(function, alias).map(a -> a.functionVersion().equals(version) && a.additionalVersion().isEmpty())
+                .orElse(false);
+    }
+
     /** The alias's newest rollout, running or not. */
     public Optional<Rollout> status(String function, String alias) {
         return store.current(function, alias).map(StoredRollout::rollout);
@@ -160,10 +166,7 @@ public final class Rollouts {
                 return driver.drive(takeOver(s));
             }
             events.rollout(r);
-            try {
-                Thread.sleep(settings.tick().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!driver.waitTick()) {
                 return r;
             }
             s = store.current(r.function(), r.alias()).orElseThrow();
@@ -171,8 +174,9 @@ public final class Rollouts {
     }
 
     /**
-     * Puts this process's lease on the rollout and accepts the alias as it is now (its RevisionId): a resume,
-     * promote or abort is a person's decision to carry on from here. Refused while another driver is alive.
+     * Puts this process's lease on the rollout. The alias as it is now (its RevisionId) is accepted when the
+     * rollout was paused — resuming, promoting or aborting it is a person's decision to carry on from there — or
+     * when it is in a shape this rollout makes; otherwise the driver pauses on it. Refused while another driver lives.
      */
     private StoredRollout takeOver(StoredRollout s) {
         for (int attempt = 0; attempt < 20; attempt++) {
@@ -185,7 +189,7 @@ public final class Rollouts {
             }
             Rollout taken = r.withLease(Optional.of(driver.lease().beating(now))).withPaused(Optional.empty());
             Optional<Alias> a = aliases.read(r.function(), r.alias());
-            if (a.isPresent()) {
+            if (a.isPresent() && (r.paused().isPresent() || ownShape(a.get(), r))) {
                 taken = taken.withAliasRevision(a.get().revisionId());
             }
             Optional<StoredRollout> written = store.replace(s, taken);
@@ -198,6 +202,17 @@ public final class Rollouts {
             s = active(r.function(), r.alias());
         }
         throw new RolloutException("The rollout on " + Driver.where(s.rollout()) + " kept changing hands; try again.");
+    }
+
+    /**
+     * Whether the alias is where this rollout would have put it: its current step, the next one (a driver killed
+     * between its alias write and its record write), all old or all new. Anything else was someone else's doing,
+     * and the resumed driver pauses on it rather than overwrite it.
+     */
+    private static boolean ownShape(Alias a, Rollout r) {
+        int next = Math.min(r.step() + 1, r.strategy().shifts() - 1);
+        return java.util.stream.DoubleStream.of(r.weight(), r.strategy().weightAt(r.step()), r.strategy().weightAt(next), 0, 100)
+                .anyMatch(w -> AliasShifts.at(a, r, w));
     }
 
     private boolean liveElsewhere(Rollout r, Instant now) {

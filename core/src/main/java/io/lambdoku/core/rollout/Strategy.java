@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record Strategy(String text, List<Double> steps, Duration interval) {
 
     private static final Pattern CODE_DEPLOY = Pattern.compile(
-            "Lambda(Canary|Linear)(\\d+)Percent(?:Every)?(\\d+)(Minutes?|Hours?)");
+            "(?:CodeDeployDefault\\.)?(?:Lambda)?(Canary|Linear)(\\d+)Percent(?:Every)?(\\d+)(Minutes?|Hours?)");
 
     public Strategy {
         Objects.requireNonNull(text, "text");
@@ -25,12 +25,12 @@ public record Strategy(String text, List<Double> steps, Duration interval) {
     }
 
     public static final String FORMS = "canary:PCT:INTERVAL, linear:PCT:INTERVAL, steps:5,25,50:INTERVAL, all-at-once"
-            + " or a CodeDeploy name such as LambdaCanary10Percent5Minutes";
+            + " or a CodeDeploy/SAM name such as LambdaCanary10Percent5Minutes or Linear10PercentEvery1Minute";
 
     /** Parses the forms of {@link #FORMS}; intervals in s, m or h. */
     public static Strategy parse(String text) {
         String t = text.trim();
-        if (t.equalsIgnoreCase("all-at-once") || t.equals("AllAtOnce") || t.equals("LambdaAllAtOnce")) {
+        if (t.equalsIgnoreCase("all-at-once") || t.matches("(?:CodeDeployDefault\\.)?(?:Lambda)?AllAtOnce")) {
             return new Strategy(t, List.of(), Duration.ZERO);
         }
         Matcher cd = CODE_DEPLOY.matcher(t);

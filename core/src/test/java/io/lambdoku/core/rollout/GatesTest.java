@@ -54,4 +54,12 @@ class GatesTest {
         assertThat(gates(10).judge(reading(20, 0, 0, 120), 25, Map.of("shop-errors", "INSUFFICIENT_DATA")).kind())
                 .isEqualTo(Gates.Verdict.Kind.PASS);
     }
+
+    @Test
+    void aRateGateJudgesNothingBeforeTheFirstInvocation() {
+        Gates rateOnly = new Gates(Optional.of(1.0), Optional.empty(), Optional.empty(), 0, Gates.DEFAULT_MAX_HOLD, List.of());
+
+        assertThat(rateOnly.judge(reading(0, 0, 0, 0), 20, Map.of()).reason()).isEqualTo("only 0 invocations of v9 at 20%: nothing to judge yet");
+        assertThat(Gates.NONE.judge(reading(0, 0, 0, 0), 20, Map.of()).kind()).isEqualTo(Gates.Verdict.Kind.PASS);
+    }
 }

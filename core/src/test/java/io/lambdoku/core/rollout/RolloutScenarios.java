@@ -3,6 +3,7 @@ package io.lambdoku.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.activity.ActivityEvent;
@@ -13,6 +14,7 @@ import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.WeightedVersion;
 import io.lambdoku.core.lock.Guard;
 import io.lambdoku.core.release.ReleaseScenarios;
 import java.time.Clock;
@@ -226,6 +228,80 @@ public abstract class RolloutScenarios {
         assertThat(done.phase()).isEqualTo(Phase.SUCCEEDED);
         assertThat(done.requests().promoteBy()).hasValue("ana@ci");
         assertThat(Duration.between(done.started(), done.finished().orElseThrow())).isLessThan(Duration.ofHours(1));
+    }
+
+    @Test
+    void promoteStillRollsBackAFailingVersion() {
+        health.answer("2", (from, to) -> reading("2", from, to, 20, 10));
+        Rollouts rollouts = rollouts("ana@ci");
+        rollouts.start(request("linear:10:1h", gates(1.0, 0)));
+
+        Rollout done = rollouts.promote("shop", "live");
+
+        assertThat(done.phase()).isEqualTo(Phase.ROLLED_BACK);
+        assertThat(alias().functionVersion()).isEqualTo("1");
+        assertThat(alias().additionalVersion()).isEmpty();
+    }
+
+    @Test
+    void aDriverKilledBetweenItsAliasWriteAndItsRecordIsCarriedOnWithoutAPause() {
+        rollouts("ana@ci").start(request("canary:20%:1m", Gates.NONE));
+        new Aliases(api(), Events.NONE).set("shop", "live", "1", Optional.of(new WeightedVersion("2", 0.2)), Optional.empty());
+        now = now.plus(TTL).plusSeconds(1); // the record still says Pending with the old RevisionId; its driver is gone
+
+        Rollout done = rollouts("bob@laptop").resume("shop", "live");
+
+        assertThat(done.phase()).isEqualTo(Phase.SUCCEEDED);
+        assertThat(seen).allSatisfy(r -> assertThat(r.paused()).isEmpty());
+    }
+
+    @Test
+    void anAliasChangedWhileNobodyDroveIsNotOverwrittenByResume() {
+        assumeTrue(aliasRevisionChanges(), "the backend keeps an alias's RevisionId unchanged");
+        rollouts("ana@ci").start(request("canary:20%:1m", Gates.NONE));
+        new Aliases(api(), Events.NONE).set("shop", "live", "1", Optional.of(new WeightedVersion("2", 0.33)), Optional.empty());
+        now = now.plus(TTL).plusSeconds(1);
+
+        Rollout paused = rollouts("bob@laptop").resume("shop", "live");
+
+        assertThat(paused.paused().orElseThrow()).startsWith("alias live was changed by someone else (now v1 67% + v2 33%)");
+        assertThat(alias().additionalVersion()).hasValue(new WeightedVersion("2", 0.33));
+    }
+
+    @Test
+    void aDeletedAliasEndsTheRollout() {
+        Rollouts rollouts = rollouts("ana@ci");
+        health.answer("2", (from, to) -> {
+            if (Duration.between(from, to).toSeconds() > 20) {
+                api().deleteAlias("shop", "live");
+            }
+            return reading("2", from, to, 10, 0);
+        });
+        rollouts.start(request("canary:20%:1m", Gates.NONE));
+
+        Rollout done = rollouts.drive("shop", "live");
+
+        assertThat(done.phase()).isEqualTo(Phase.FAILED);
+        assertThat(done.reason()).hasValue("alias live was deleted by someone else; the rollout ends");
+        assertThat(store().current("shop", "live").orElseThrow().rollout().active()).isFalse();
+    }
+
+    @Test
+    void aFailedReadingIsTriedAgainAtTheNextTick() {
+        int[] calls = {0};
+        health.answer("2", (from, to) -> {
+            if (calls[0]++ < 3) {
+                throw new IllegalStateException("Rate exceeded");
+            }
+            return reading("2", from, to, 10, 0);
+        });
+        Rollouts rollouts = rollouts("ana@ci");
+        rollouts.start(request("canary:20%:1m", gates(5.0, 0)));
+
+        Rollout done = rollouts.drive("shop", "live");
+
+        assertThat(done.phase()).isEqualTo(Phase.SUCCEEDED);
+        assertThat(calls[0]).isGreaterThan(3);
     }
 
     @Test

@@ -48,6 +48,9 @@ class StrategyTest {
         assertThat(linear.interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(Strategy.parse("LambdaLinear10PercentEvery10Minutes").interval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(Strategy.parse("LambdaAllAtOnce").steps()).isEmpty();
+        assertThat(Strategy.parse("CodeDeployDefault.LambdaCanary10Percent30Minutes").interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Strategy.parse("Linear10PercentEvery2Minutes").steps()).hasSize(9); // SAM's DeploymentPreference names
+        assertThat(Strategy.parse("Canary10Percent15Minutes").steps()).containsExactly(10.0);
     }
 
     @Test

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Whole-process wall time of everyday lambdoku commands on the local backend, next to the JVM's
-# floor (java -version, a hello-world class) measured in the same run. With BASELINE=<git rev>, that
+# floor (java -version, a hello-world class) measured in the same run, each with its ratio to the
+# hello-world JVM (issue 17's yardstick). Then a scale table: `releases` of a function with 10, 100 and
+# 1,000 releases, and `deploy` of a folder of 1, 10 and 100 functions. With BASELINE=<git rev>, that
 # revision is built in a scratch worktree and measured in the same run too, to show a change made
-# nothing slower. Medians of N runs after a warm-up. Writes bench/results/cli-latency.md.
+# nothing slower. Medians of RUNS runs (default 9) after a warm-up; SCALE=0 skips the scale table.
+# Writes bench/results/cli-latency.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${RUNS:-15}"
+runs="${RUNS:-9}"
+scale="${SCALE:-1}"
 work="$(mktemp -d)"
 baseline="${BASELINE:-}"
 cleanup() {
@@ -37,29 +41,83 @@ javac -d "$work/hello" "$work/hello/Hello.java"
 n=0
 set_key() { n=$((n + 1)); "$@" config:set -a bench "BENCH=$n$RANDOM"; }
 
+hello=$(median_ms "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$work/hello" Hello)
 rows=(
   "java -version|$(median_ms "$java" -version)"
-  "hello-world JVM|$(median_ms "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$work/hello" Hello)"
+  "hello-world JVM|$hello"
 )
 for who in lk ${baseline:+base}; do
   label=""
   [ "$who" = base ] && label=" (baseline $baseline)"
   rows+=(
     "lambdoku --version$label|$(median_ms $who --version)"
+    "lambdoku help$label|$(median_ms $who help)"
     "lambdoku config$label|$(median_ms $who config -a bench)"
+    "lambdoku config:get$label|$(median_ms $who config:get -a bench K1)"
+    "lambdoku config:set (no-op)$label|$(median_ms $who config:set -a bench K1=v1)"
     "lambdoku config:set$label|$(median_ms set_key $who)"
     "lambdoku releases$label|$(median_ms $who releases -a bench)"
+    "lambdoku apps:info$label|$(median_ms $who apps:info -a bench)"
   )
 done
 
+# A function with N releases: one real release, then N-1 copies of it written straight into the
+# store (publishing 1,000 releases one process at a time would take minutes; `releases` reads rows).
+seed_releases() { # NAME N
+  lk create "$1" --code "$root/examples/hello-python" >/dev/null
+  python3 - "$LAMBDOKU_HOME" "$1" "$2" <<'PY'
+import glob, sqlite3, sys, uuid
+home, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+db = sqlite3.connect(glob.glob(home + "/**/lambdoku.db", recursive=True)[0], timeout=60)
+with db:
+    cols = "settings, code_sha, last_modified"
+    row = db.execute(f"SELECT {cols} FROM versions WHERE function=? AND version=1", (name,)).fetchone()
+    for v in range(2, n + 1):
+        db.execute("INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)", (name, v, row[0], "Set K%d" % v, row[1], str(uuid.uuid4()), row[2]))
+    db.execute("UPDATE functions SET last_version=? WHERE name=?", (n, name))
+PY
+}
+
+# A folder of N function folders, each a copy of hello-python with its own name.
+make_folder() { # DIR N
+  for i in $(seq 1 "$2"); do
+    mkdir -p "$1/f$i"
+    cp "$root/examples/hello-python/app.py" "$1/f$i/"
+    printf '{"name": "%s-f%d", "runtime": "python3.12", "handler": "app.handler"}\n' "${1##*/}" "$i" >"$1/f$i/lambdoku.json"
+  done
+}
+
+scale_rows=()
+if [ "$scale" != 0 ]; then
+  for k in 10 100 1000; do
+    seed_releases "rel$k" "$k"
+    scale_rows+=("lambdoku releases, $k releases|$(median_ms lk releases -a "rel$k")")
+  done
+  for k in 1 10 100; do
+    make_folder "$work/dep$k" "$k"
+    lk deploy "$work/dep$k" >/dev/null 2>&1       # creates them; the runs below redeploy unchanged code
+    scale_rows+=("lambdoku deploy, folder of $k (unchanged)|$(median_ms lk deploy "$work/dep$k")")
+  done
+fi
+
+ratio() { awk -v a="$1" -v b="$hello" 'BEGIN { printf "%.2f", a / b }'; }
 out="$root/bench/results/cli-latency.md"
 {
   echo "# CLI latency, local backend"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), median of $runs runs after one warm-up, whole process."
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), median of $runs runs after one warm-up, whole process; ratio: to the hello-world JVM of the same run."
   echo
-  echo "| command | median ms |"
-  echo "|---|---:|"
-  for r in "${rows[@]}"; do echo "| ${r%%|*} | ${r##*|} |"; done
+  echo "| command | median ms | × hello-world JVM |"
+  echo "|---|---:|---:|"
+  for r in "${rows[@]}"; do echo "| ${r%%|*} | ${r##*|} | $(ratio "${r##*|}") |"; done
+  if [ ${#scale_rows[@]} -gt 0 ]; then
+    echo
+    echo "## Scale"
+    echo
+    echo "| command | median ms | × hello-world JVM |"
+    echo "|---|---:|---:|"
+    for r in "${scale_rows[@]}"; do echo "| ${r%%|*} | ${r##*|} | $(ratio "${r##*|}") |"; done
+  fi
 } >"$out"
 cat "$out"

@@ -17,7 +17,7 @@ public final class Database implements AutoCloseable {
     private static final int SCHEMA_VERSION = 7; // 4 added locks and activity, 5 LocalInfra's tables (both sides of a merge created a 4), 6 rollouts, 7 the local KMS
     private static final int BUSY_TIMEOUT_MS = 60_000;
     /** After a checkpoint SQLite truncates the WAL to this, so one big transaction does not leave a big file. */
-    private static final long WAL_SIZE_LIMIT = 4L * 1024 * 1024;
+    private static final int WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
     private final Connection connection;
     private final Path file;
@@ -32,9 +32,11 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // No journal mode here: WAL is stored in the file, set once by migrate(); asking for it on every
+        // open costs a read of the header. These two are per connection, so they go with every open.
         // NORMAL in WAL mode survives a killed process; only a power loss may drop the newest commits.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT);
         config.setOpenMode(SQLiteOpenMode.CREATE);
         try {
             Connection c = config.createConnection("jdbc:sqlite:" + file);
@@ -124,35 +126,45 @@ public final class Database implements AutoCloseable {
                 .orElseGet(() -> new StoreException(e.getMessage(), e));
     }
 
+    /**
+     * A store at the current version costs one {@code PRAGMA user_version} read and nothing else, so
+     * read-only commands do no schema work; only a new or older store runs the DDL (all of it is
+     * {@code IF NOT EXISTS}, so any older version migrates by the same statements).
+     */
     private void migrate() throws SQLException {
         int version = read(c -> {
             try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
                 return rs.getInt(1);
             }
         });
-        if (version == 0) {
-            // Incremental auto-vacuum lets gc hand freed pages back to the file system without
-            // rebuilding the file; it can only be chosen before the first table, and WAL mode already
-            // wrote the header, so an empty VACUUM applies it.
-            try (Statement s = connection.createStatement()) {
+        if (version >= SCHEMA_VERSION) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            if (version == 0) {
+                // Incremental auto-vacuum lets gc hand freed pages back to the file system without
+                // rebuilding the file; it can only be chosen before the first table, and an empty
+                // VACUUM applies it whatever wrote the header first.
                 s.executeUpdate("PRAGMA auto_vacuum = INCREMENTAL");
                 s.executeUpdate("VACUUM");
             }
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT);
-        }
-        if (version < SCHEMA_VERSION) {
-            write(c -> {
-                try (Statement s = c.createStatement()) {
-                    for (String ddl : Schema.STATEMENTS) {
-                        s.executeUpdate(ddl);
-                    }
-                    s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
+            // WAL is a property of the file: set once here, every later connection opens in it. A store
+            // from before this was already WAL (every open used to ask); asking again is a no-op.
+            try (var rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                    throw new SQLException("the database could not be switched to WAL mode");
                 }
-                return null;
-            });
+            }
         }
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String ddl : Schema.STATEMENTS) {
+                    s.executeUpdate(ddl);
+                }
+                s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
+            }
+            return null;
+        });
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.nio.file.StandardCopyOption;
 /**
  * sqlite-jdbc extracts its native library into the temp dir on every start, which costs a CLI tens of
  * milliseconds. When the launcher names a cache dir ({@code -Dlambdoku.cache}), the library is
- * extracted there once, keyed by the driver's version, and loaded from there.
+ * extracted there once and loaded from there by its full path: no search of the class path or of
+ * {@code java.library.path}. That dir is the launcher's per-build one (keyed by the jars' hash, which
+ * covers the driver's version), so a rebuilt driver never loads a stale library and nothing here
+ * needs to read the driver's version from the jar on every start.
  */
 final class SqliteNative {
 
@@ -27,13 +30,16 @@ final class SqliteNative {
         }
         String resource = "/org/sqlite/native/Linux/" + (arch.equals("amd64") ? "x86_64" : "aarch64") + "/" + LIB;
         try {
-            Path dir = Path.of(cache, "sqlite-" + driverVersion());
+            Path dir = Path.of(cache, "sqlite-native");
             Path lib = dir.resolve(LIB);
             if (!Files.exists(lib)) {
                 extract(resource, dir, lib);
             }
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", LIB);
+            // The driver lists its temp dir on every load to delete libraries older runs left there:
+            // pointed at this dir, that is a listing of one file, not of all of /tmp.
+            System.setProperty("org.sqlite.tmpdir", dir.toString());
         } catch (IOException e) {
             // the driver's own extraction still works; only slower
         }
@@ -48,18 +54,6 @@ final class SqliteNative {
             Path tmp = Files.createTempFile(dir, LIB, ".tmp");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** From the driver's own pom.properties, which survives shading, so an upgrade never loads a stale library. */
-    private static String driverVersion() throws IOException {
-        try (InputStream in = SqliteNative.class.getResourceAsStream(
-                "/META-INF/maven/org.xerial/sqlite-jdbc/pom.properties")) {
-            java.util.Properties p = new java.util.Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
         }
     }
 }

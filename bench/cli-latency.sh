@@ -46,19 +46,29 @@ rows=(
   "java -version|$(median_ms "$java" -version)"
   "hello-world JVM|$hello"
 )
+# Each command is measured for both trees back to back, so a load change on a shared machine
+# shifts both alike instead of one tree's rows.
+commands=(
+  "--version|--version"
+  "help|help"
+  "config|config -a bench"
+  "config:get|config:get -a bench K1"
+  "config:set (no-op)|config:set -a bench K1=v1"
+  "config:set|SET"
+  "releases|releases -a bench"
+  "apps:info|apps:info -a bench"
+)
+declare -A took
+for c in "${commands[@]}"; do
+  for who in lk ${baseline:+base}; do
+    args="${c#*|}"
+    if [ "$args" = SET ]; then took[$who|$c]=$(median_ms set_key $who); else took[$who|$c]=$(median_ms $who $args); fi
+  done
+done
 for who in lk ${baseline:+base}; do
   label=""
   [ "$who" = base ] && label=" (baseline $baseline)"
-  rows+=(
-    "lambdoku --version$label|$(median_ms $who --version)"
-    "lambdoku help$label|$(median_ms $who help)"
-    "lambdoku config$label|$(median_ms $who config -a bench)"
-    "lambdoku config:get$label|$(median_ms $who config:get -a bench K1)"
-    "lambdoku config:set (no-op)$label|$(median_ms $who config:set -a bench K1=v1)"
-    "lambdoku config:set$label|$(median_ms set_key $who)"
-    "lambdoku releases$label|$(median_ms $who releases -a bench)"
-    "lambdoku apps:info$label|$(median_ms $who apps:info -a bench)"
-  )
+  for c in "${commands[@]}"; do rows+=("lambdoku ${c%%|*}$label|${took[$who|$c]}"); done
 done
 
 # A function with N releases: one real release, then N-1 copies of it written straight into the

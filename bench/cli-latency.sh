@@ -46,8 +46,23 @@ rows=(
   "java -version|$(median_ms "$java" -version)"
   "hello-world JVM|$hello"
 )
-# Each command is measured for both trees back to back, so a load change on a shared machine
-# shifts both alike instead of one tree's rows.
+# With a baseline, each command's runs alternate between the two trees (A B A B ...), so a load change on
+# a shared machine moves both medians alike instead of one tree's rows.
+median_pair_ms() { # CMD_A... -- CMD_B...: prints "A_ms B_ms"
+  local a=() b=() ta=() tb=() t0 t1
+  while [ "$1" != -- ]; do a+=("$1"); shift; done
+  shift
+  b=("$@")
+  "${a[@]}" >/dev/null 2>&1 || true
+  "${b[@]}" >/dev/null 2>&1 || true
+  for _ in $(seq 1 "$runs"); do
+    t0=$(date +%s%N); "${a[@]}" >/dev/null 2>&1 || true; t1=$(date +%s%N); ta+=($(( (t1 - t0) / 1000000 )))
+    t0=$(date +%s%N); "${b[@]}" >/dev/null 2>&1 || true; t1=$(date +%s%N); tb+=($(( (t1 - t0) / 1000000 )))
+  done
+  echo "$(printf '%s\n' "${ta[@]}" | median) $(printf '%s\n' "${tb[@]}" | median)"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
 commands=(
   "--version|--version"
   "help|help"
@@ -60,10 +75,14 @@ commands=(
 )
 declare -A took
 for c in "${commands[@]}"; do
-  for who in lk ${baseline:+base}; do
-    args="${c#*|}"
-    if [ "$args" = SET ]; then took[$who|$c]=$(median_ms set_key $who); else took[$who|$c]=$(median_ms $who $args); fi
-  done
+  args="${c#*|}"
+  if [ -z "$baseline" ]; then
+    if [ "$args" = SET ]; then took[lk|$c]=$(median_ms set_key lk); else took[lk|$c]=$(median_ms lk $args); fi
+  else
+    if [ "$args" = SET ]; then pair=$(median_pair_ms set_key lk -- set_key base); else pair=$(median_pair_ms lk $args -- base $args); fi
+    took[lk|$c]=${pair% *}
+    took[base|$c]=${pair#* }
+  fi
 done
 for who in lk ${baseline:+base}; do
   label=""
@@ -116,7 +135,7 @@ out="$root/bench/results/cli-latency.md"
 {
   echo "# CLI latency, local backend"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), median of $runs runs after one warm-up, whole process; ratio: to the hello-world JVM of the same run."
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), median of $runs runs after one warm-up, whole process${baseline:+, runs of the two trees alternating}; ratio: to the hello-world JVM of the same run."
   echo
   echo "| command | median ms | × hello-world JVM |"
   echo "|---|---:|---:|"

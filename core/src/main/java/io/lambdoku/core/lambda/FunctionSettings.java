@@ -33,7 +33,10 @@ public record FunctionSettings(
         environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
         layers = List.copyOf(layers);
         architecture = architecture == null ? X86_64 : architecture;
-        kmsKeyArn = kmsKeyArn == null ? Optional.empty() : kmsKeyArn.filter(k -> !k.isEmpty());
+        // Lambda keeps no KMSKeyArn for a function without environment variables (it has nothing to encrypt; see
+        // hashicorp/terraform-provider-aws#6366 and its kms_key_arn docs): the same here, so a plan never waits for
+        // a key Lambda will not keep.
+        kmsKeyArn = kmsKeyArn == null || environment.isEmpty() ? Optional.empty() : kmsKeyArn.filter(k -> !k.isEmpty());
     }
 
     /** Settings encrypted at rest with Lambda's default key. */

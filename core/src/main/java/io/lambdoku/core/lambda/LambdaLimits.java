@@ -130,8 +130,8 @@ public final class LambdaLimits {
 
     public static void checkKmsKeyArn(String arn) {
         if (!arn.matches(KMS_KEY_ARN_PATTERN)) {
-            throw ValidationException.pattern("KMS key '" + arn + "' is not an ARN; expected"
-                    + " arn:aws:kms:REGION:ACCOUNT:key/ID.", arn, "kMSKeyArn", KMS_KEY_ARN_PATTERN);
+            throw ValidationException.pattern("KMS key '" + arn + "' is not a key ARN; Lambda takes"
+                    + " arn:aws:kms:REGION:ACCOUNT:key/ID, not an alias or key id.", arn, "kMSKeyArn", KMS_KEY_ARN_PATTERN);
         }
     }
 

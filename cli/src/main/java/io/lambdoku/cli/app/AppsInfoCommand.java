@@ -71,7 +71,7 @@ public final class AppsInfoCommand extends AppCommand {
         m.put("timeout", f.settings().timeout());
         m.put("role", f.settings().role());
         m.put("architecture", f.settings().architecture());
-        m.put("kmsKeyArn", f.settings().kmsKeyArn().orElse(null)); // null: Lambda's default key
+        f.settings().kmsKeyArn().ifPresent(k -> m.put("kmsKeyArn", k)); // absent: Lambda's default key
         m.put("codeSha256", f.codeSha256());
         m.put("codeSize", f.codeSize());
         m.put("lastModified", f.lastModified());

@@ -136,17 +136,21 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
      */
     private void checkKmsKey(FunctionSettings settings) {
         settings.kmsKeyArn().ifPresent(arn -> {
-            String why = arn.contains(":alias/") ? "InvalidArnException KMS Message: Key Aliases are not supported for this operation."
-                    : new LocalKms(this).keyArn(arn).isEmpty() ? "NotFoundException KMS Message: Key '" + arn + "' does not exist"
-                    : "";
-            if (!why.isEmpty()) {
-                throw new InvalidParameterException("KMS key " + arn + (arn.contains(":alias/") ? " is an alias; Lambda"
-                        + " takes a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)." : " does not exist in the local KMS;"
-                        + " make one with 'lambdoku setup --kms-key' or 'aws kms create-key'."),
-                        "Lambda was unable to configure access to your environment variables because the KMS key is invalid"
-                        + " for CreateGrant. Please check your KMS key settings. KMS Exception: " + why);
+            if (arn.contains(":alias/")) {
+                throw cannotGrant("KMS key " + arn + " is an alias; Lambda takes a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID).",
+                        "InvalidArnException KMS Message: Key Aliases are not supported for this operation.");
+            }
+            if (new LocalKms(this).keyArn(arn).isEmpty()) {
+                throw cannotGrant("KMS key " + arn + " does not exist in the local KMS; make one with 'lambdoku setup"
+                        + " --kms-key' or 'aws kms create-key'.", "NotFoundException KMS Message: Key '" + arn + "' does not exist");
             }
         });
+    }
+
+    private static InvalidParameterException cannotGrant(String userMessage, String kmsError) {
+        return new InvalidParameterException(userMessage, "Lambda was unable to configure access to your environment"
+                + " variables because the KMS key is invalid for CreateGrant. Please check your KMS key settings. KMS Exception: "
+                + kmsError);
     }
 
     /** An alias qualifier answers with the version it points at, under the alias ARN, as Lambda does. */

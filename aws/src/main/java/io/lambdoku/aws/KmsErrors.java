@@ -73,7 +73,8 @@ final class KmsErrors {
             case "AlreadyExistsException" -> aliasTaken(call.key().orElse("")).getMessage();
             case "InvalidAliasNameException" -> call.key().orElse("The alias") + " is not a valid KMS alias name" + said
                     + "; use alias/NAME with letters, digits, '/', '_' and '-', not starting alias/aws/.";
-            case "KeyUnavailableException", "DependencyTimeoutException", "KMSInternalException" -> "KMS could not serve "
+            case "KeyUnavailableException", "DependencyTimeoutException", "KMSInternalException", "ThrottlingException",
+                    "LimitExceededException" -> "KMS could not serve "
                     + call.action() + " on " + call.keyName() + " just now (" + code + ")" + said + "; try again in a minute.";
             default -> errors.service(AwsErrors.Subject.function(call.key().orElse("(kms)")), e).getMessage();
         }, e);

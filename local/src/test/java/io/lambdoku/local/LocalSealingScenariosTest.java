@@ -1,6 +1,8 @@
 package io.lambdoku.local;
 
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.secret.Kms;
+import io.lambdoku.local.kms.LocalKms;
 import io.lambdoku.core.secret.SealingScenarios;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,5 +31,11 @@ class LocalSealingScenariosTest extends SealingScenarios {
     @Override
     protected LambdaApi api() {
         return lambda;
+    }
+
+    /** The local KMS itself, not the scenarios' in-memory one: what the local backend's users seal with. */
+    @Override
+    protected Kms kms() {
+        return new LocalKms(lambda);
     }
 }

@@ -10,6 +10,7 @@ import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.cli.rollout.RolloutOptions;
 import io.lambdoku.cli.rollout.RolloutDriving;
+import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.code.PackageSpec;
 import io.lambdoku.core.code.S3Package;
 import io.lambdoku.core.deploy.Manifest;
@@ -18,6 +19,7 @@ import io.lambdoku.core.config.EnvAssignments;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.release.ReleaseOutcome;
+import io.lambdoku.core.release.Release;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaException;
 import io.lambdoku.core.plan.Applied;
@@ -104,6 +106,10 @@ public class DeployCommand extends BaseCommand {
             throw new UsageException("deploy takes at most one -a; deploy a folder of functions to ship several.");
         }
         checkRollout();
+        if (kmsKey != null && secretFile == null) {
+            throw new UsageException("--kms-key goes with --secret-file; to set an app's key run 'lambdoku config:key --kms-key "
+                    + kmsKey + "'.");
+        }
         String given = target == null ? "." : target;
         Targets targets = new Targets(session.events());
         if (S3Package.isS3(given)) {
@@ -127,10 +133,6 @@ public class DeployCommand extends BaseCommand {
             return single(session, () -> targets.folder(path, request(), session.output().err()));
         }
         List<Path> functions = Folders.functionFolders(path, given);
-        if (kmsKey != null && secretFile == null) {
-            throw new UsageException("--kms-key goes with --secret-file; to set an app's key run 'lambdoku config:key --kms-key "
-                    + kmsKey + "'.");
-        }
         if (secretFile != null) {
             throw new UsageException("--secret-file seals the secrets of one function; " + given + " holds " + functions.size()
                     + ", so deploy each folder with its own --secret-file.");
@@ -196,14 +198,15 @@ public class DeployCommand extends BaseCommand {
                     + " ID|ARN|alias/NAME to seal under (lambdoku setup --kms-key creates alias/lambdoku).")));
         }
         Applied applied = engine.deploy(t);
+        int released = applied.version();
         if (!secrets.isEmpty() && !sealFirst) {
-            seal(session, applied.function(), secrets);
+            released = sealNew(session, applied, secrets);
         }
         if (rollout.strategyGiven()) {
             if (!session.output().json()) {
                 print(session.output(), applied.plan(), Optional.of(applied));
             }
-            String version = String.valueOf(applied.version());
+            String version = String.valueOf(released);
             if (applied.release().isEmpty() && session.rollouts().serves(applied.function(), alias, version)) {
                 if (session.output().json()) {
                     print(session.output(), applied.plan(), Optional.of(applied));
@@ -218,12 +221,36 @@ public class DeployCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    /** The secrets of --secret-file, sealed in one release of their own; its line only in human output. */
-    private void seal(Session session, String function, Map<String, String> secrets) {
-        ReleaseOutcome outcome = session.sealing().set(function, secrets, Optional.ofNullable(kmsKey));
+    /**
+     * The secrets of --secret-file, sealed in one release of their own under the function's lock, as every write
+     * is; its line only in human output.
+     */
+    private ReleaseOutcome seal(Session session, String function, Map<String, String> secrets) {
+        ReleaseOutcome outcome = session.guard().holding(function, "deploy",
+                () -> session.sealing().set(function, secrets, Optional.ofNullable(kmsKey)));
         if (!session.output().json()) {
             OutcomeView.print(session.output(), outcome);
         }
+        return outcome;
+    }
+
+    /**
+     * A function the deploy just created gets its secrets in the release after its first, so the aliases the deploy
+     * pointed at that first release are moved on to the sealed one: no alias is left serving a release without them.
+     */
+    private int sealNew(Session session, Applied applied, Map<String, String> secrets) {
+        String fn = applied.function();
+        int sealed = seal(session, fn, secrets).release().map(Release::version).orElse(applied.version());
+        applied.aliases().forEach((name, version) -> {
+            if (version.equals(String.valueOf(applied.version())) && sealed != applied.version()) {
+                session.guard().holding(fn, "deploy", () -> new Aliases(session.api(), session.events()).point(fn, name,
+                        String.valueOf(sealed)));
+                if (!session.output().json()) {
+                    session.output().line("Alias " + name + " -> v" + sealed + " (with its secrets)");
+                }
+            }
+        });
+        return sealed;
     }
 
     private static boolean exists(Session session, String function) {

@@ -69,6 +69,7 @@ public final class ManifestReader {
         Map<String, String> env = environment(f);
         f.check("environment", () -> {
             env.keySet().forEach(LambdaLimits::checkEnvName);
+            env.keySet().forEach(Sealing::checkName); // LAMBDOKU_SEALED there would pass plaintext off as sealed
             LambdaLimits.checkEnvironment(env);
         });
         List<String> secrets = f.strings("secrets");

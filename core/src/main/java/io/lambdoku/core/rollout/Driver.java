@@ -1,7 +1,6 @@
 package io.lambdoku.core.rollout;
 
 import io.lambdoku.core.activity.Activity;
-import io.lambdoku.core.activity.ActivityEvent;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.PreconditionFailedException;
@@ -27,19 +26,16 @@ final class Driver {
     private static final long MIN_SLEEP_MS = 20;
     /** Failed ticks in a row after which the rollout is paused rather than retried: about half a minute locally. */
     private static final int MAX_FAILURES = 30;
-    /** Record writes re-tried after another process merged a request in; more means something is wrong. */
-    private static final int MAX_WRITES = 50;
 
-    private final RolloutStore store;
     private final RolloutHealth health;
     private final AliasShifts aliases;
     private final HookRunner hooks;
-    private final Activity activity;
     private final Events events;
     private final RolloutSettings settings;
     private final Clock clock;
     private final DriverLease lease;
     private final Pause pause;
+    private final RecordWrites records;
     private final Object wake = new Object();
     private volatile String stopReason;
     private CompletableFuture<HookRunner.Outcome> hook;
@@ -47,16 +43,15 @@ final class Driver {
 
     Driver(RolloutStore store, RolloutHealth health, AliasShifts aliases, HookRunner hooks, Activity activity, Events events,
            RolloutSettings settings, Clock clock, DriverLease lease, Pause pause) {
-        this.store = store;
         this.health = health;
         this.aliases = aliases;
         this.hooks = hooks;
-        this.activity = activity;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
         this.lease = lease;
         this.pause = pause == null ? this::await : pause;
+        this.records = new RecordWrites(store, activity, lease);
     }
 
     /** How a driver waits between ticks: on a monitor {@link #stop} wakes (tests: a clock they move instead). */
@@ -92,7 +87,7 @@ final class Driver {
                         next = next.withLease(Optional.of(lease.beating(now)));
                     }
                     unwritten = next;
-                    s = write(s, next);
+                    s = records.write(s, next);
                     unwritten = null;
                     failures = 0;
                 } catch (RolloutException taken) {
@@ -105,7 +100,7 @@ final class Driver {
                     continue;
                 }
                 events.rollout(s.rollout());
-                record(r, s.rollout(), now);
+                records.record(r, s.rollout(), now);
                 if (s.rollout().phase().finished() || s.rollout().paused().isPresent()) {
                     return s.rollout();
                 }
@@ -119,12 +114,12 @@ final class Driver {
     private Rollout pauseAfterFailures(StoredRollout s, String error, int failures, Instant now) {
         Rollout stopped = paused(s.rollout(), "stopped after " + failures + " failed attempts in a row: " + error);
         try {
-            s = write(s, stopped);
+            s = records.write(s, stopped);
         } catch (RuntimeException e) {
             return stopped; // not even the record can be written: the lease goes stale and resume takes over
         }
         events.rollout(s.rollout());
-        record(stopped.withPaused(Optional.empty()), s.rollout(), now);
+        records.record(stopped.withPaused(Optional.empty()), s.rollout(), now);
         return s.rollout();
     }
 
@@ -351,39 +346,6 @@ final class Driver {
         }
     }
 
-    private StoredRollout write(StoredRollout s, Rollout next) {
-        for (int attempt = 0; attempt < MAX_WRITES; attempt++) {
-            Optional<StoredRollout> written = store.replace(s, next);
-            if (written.isPresent()) {
-                return written.get();
-            }
-            String place = where(next);
-            StoredRollout fresh = store.current(next.function(), next.alias())
-                    .orElseThrow(() -> new RolloutException("The rollout on " + place + " vanished from the store."));
-            Rollout theirs = fresh.rollout();
-            if (!theirs.id().equals(next.id()) || !theirs.lease().map(DriverLease::id).equals(Optional.of(lease.id()))) {
-                throw new RolloutException("The rollout on " + where(next) + " was taken over"
-                        + theirs.lease().map(l -> " by " + l.holder() + " (pid " + l.pid() + ")").orElse("") + "; this process stopped driving it.");
-            }
-            next = next.withRequests(next.requests().merge(theirs.requests()));
-            s = fresh;
-        }
-        throw new RolloutException("The rollout record of " + where(next) + " kept changing under this driver; try 'lambdoku rollout:resume'.");
-    }
-
-    private void record(Rollout before, Rollout after, Instant now) {
-        String what = null;
-        if (after.phase().finished()) {
-            what = "rollout " + after.phase().title().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        } else if (after.paused().isPresent() && before.paused().isEmpty()) {
-            what = "rollout paused";
-        }
-        if (what != null) {
-            String detail = after.alias() + " v" + after.oldVersion().orElse("-") + " → v" + after.newVersion()
-                    + after.reason().or(after::paused).map(x -> ": " + x).orElse("");
-            activity.record(after.function(), new ActivityEvent(now, lease.holder(), what, detail));
-        }
-    }
 
     private void sleep(Rollout r, Instant now) {
         long ms = settings.tick().toMillis();

@@ -121,7 +121,10 @@ public final class Sealing {
     public ReleaseOutcome rekey(String function, Optional<String> newKey) {
         String key = newKey.map(keys::arnOf).orElseGet(() -> keys.forSealing(function, Optional.empty()));
         Fingerprints fps = fingerprints.forApp(function);
-        ReleaseOutcome outcome = releases.apply(function, latest -> {
+        if (newKey.isPresent()) {
+            keys.remember(function, key); // first: if the tag cannot be written, nothing is sealed under a key the app forgets
+        }
+        return releases.apply(function, latest -> {
             Map<String, String> env = new TreeMap<>(latest.settings().environment());
             SealedSet set = SealedSet.of(env);
             Map<String, Sealed> sealed = new LinkedHashMap<>();
@@ -131,10 +134,6 @@ public final class Sealing {
             return sealed.isEmpty() ? Optional.empty()
                     : Optional.of(update(latest, set.writeTo(env), List.copyOf(sealed.keySet()), sealed, "Rekey ", ""));
         }, "No change: " + function + " has no sealed vars.");
-        if (newKey.isPresent()) {
-            keys.remember(function, key);
-        }
-        return outcome;
     }
 
     /** The plaintexts of the sealed vars of $LATEST, a release or an alias (needs kms:Decrypt). */

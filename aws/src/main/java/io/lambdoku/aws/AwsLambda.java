@@ -76,7 +76,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
                 .functionName(f.name()).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
                 .layers(s.layers()).description(f.description()).code(code).tags(f.tags())
-                .architecturesWithStrings(s.architecture()).publish(false)))));
+                .architecturesWithStrings(s.architecture()).kmsKeyArn(s.kmsKeyArn().orElse(null)).publish(false)))));
     }
 
     @Override
@@ -102,7 +102,7 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
                 .updateFunctionConfiguration(b -> b
                 .functionName(name).runtime(s.runtime()).handler(s.handler()).role(s.role())
                 .memorySize(s.memorySize()).timeout(s.timeout()).environment(Shapes.environment(s.environment()))
-                .layers(s.layers()).description(description.orElse(null))
+                .layers(s.layers()).description(description.orElse(null)).kmsKeyArn(Shapes.kmsKeyArn(s))
                 .revisionId(Shapes.revision(revisionId).orElse(null))))));
         if (updated.settings().architecture().equals(s.architecture())) {
             return updated;

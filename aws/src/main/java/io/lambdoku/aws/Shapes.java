@@ -64,12 +64,22 @@ final class Shapes {
                 environment(c.environment()),
                 c.hasLayers() ? c.layers().stream().map(Layer::arn).toList() : List.of(),
                 c.hasArchitectures() && !c.architecturesAsStrings().isEmpty() ? c.architecturesAsStrings().get(0)
-                        : FunctionSettings.X86_64);
+                        : FunctionSettings.X86_64,
+                Optional.ofNullable(c.kmsKeyArn()));
         return new FunctionConfig(c.functionName(), c.functionArn(), orEmpty(c.version()), settings, c.description(),
                 orEmpty(c.codeSha256()), c.codeSize() == null ? 0 : c.codeSize(),
                 // moto leaves RevisionId null on functions; an empty one is never sent back.
                 orEmpty(c.revisionId()), orEmpty(c.lastModified()), status(c), reason(c),
                 c.stateAsString() == null ? FunctionState.ACTIVE : FunctionState.parse(c.stateAsString()));
+    }
+
+    /**
+     * KMSKeyArn for UpdateFunctionConfiguration: always sent, since omitting it keeps the current key; an empty
+     * string returns the function to Lambda's AWS-managed key (the API reference: "If you don't provide a customer
+     * managed key, Lambda uses a default service key"; SAM/CloudFormation clear it the same way).
+     */
+    static String kmsKeyArn(FunctionSettings s) {
+        return s.kmsKeyArn().orElse("");
     }
 
     static Environment environment(Map<String, String> env) {

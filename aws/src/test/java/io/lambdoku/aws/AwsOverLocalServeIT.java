@@ -50,4 +50,10 @@ class AwsOverLocalServeIT extends ReleaseScenarios {
     protected LambdaApi api() {
         return aws;
     }
+
+    /** A key of local serve's own KMS: KMSKeyArn travels over the wire both ways. */
+    @Override
+    protected Optional<String> atRestKey() {
+        return Optional.of(new io.lambdoku.local.kms.LocalKms(local).createKey("alias/at-rest", "the scenarios' at-rest key"));
+    }
 }

@@ -20,6 +20,7 @@ import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lambda.UpdateInProgressException;
 import io.lambdoku.core.lambda.UpdateStatus;
+import io.lambdoku.local.kms.LocalKms;
 import io.lambdoku.local.store.BlobIntents;
 import io.lambdoku.local.store.BlobStore;
 import io.lambdoku.local.store.Database;
@@ -102,6 +103,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     public FunctionConfig createFunction(NewFunction f, boolean publish) {
         LambdaLimits.checkFunctionName(f.name());
         LambdaLimits.checkSettings(f.settings());
+        checkKmsKey(f.settings());
         LambdaLimits.checkDescription(f.description());
         if (!(f.code() instanceof CodeZip zip)) {
             throw f.code() instanceof S3Code ? NoS3Packages.refusal()
@@ -127,6 +129,30 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         });
     }
 
+    /**
+     * Lambda grants itself the function's KMSKeyArn with kms:CreateGrant when it is set and refuses a key it cannot
+     * grant: an alias ARN or a key that does not exist (hashicorp/terraform#20813 quotes the first). Here the key
+     * must be one of the local KMS's keys.
+     */
+    private void checkKmsKey(FunctionSettings settings) {
+        settings.kmsKeyArn().ifPresent(arn -> {
+            if (arn.contains(":alias/")) {
+                throw cannotGrant("KMS key " + arn + " is an alias; Lambda takes a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID).",
+                        "InvalidArnException KMS Message: Key Aliases are not supported for this operation.");
+            }
+            if (new LocalKms(this).keyArn(arn).isEmpty()) {
+                throw cannotGrant("KMS key " + arn + " does not exist in the local KMS; make one with 'lambdoku setup"
+                        + " --kms-key' or 'aws kms create-key'.", "NotFoundException KMS Message: Key '" + arn + "' does not exist");
+            }
+        });
+    }
+
+    private static InvalidParameterException cannotGrant(String userMessage, String kmsError) {
+        return new InvalidParameterException(userMessage, "Lambda was unable to configure access to your environment"
+                + " variables because the KMS key is invalid for CreateGrant. Please check your KMS key settings. KMS Exception: "
+                + kmsError);
+    }
+
     /** An alias qualifier answers with the version it points at, under the alias ARN, as Lambda does. */
     @Override
     public FunctionConfig getFunction(String name, String qualifier) {
@@ -147,6 +173,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     public FunctionConfig updateFunctionConfiguration(String name, FunctionSettings settings, Optional<String> description,
                                                       Optional<String> revisionId) {
         LambdaLimits.checkSettings(settings);
+        checkKmsKey(settings);
         description.ifPresent(LambdaLimits::checkDescription);
         return db.write(c -> {
             FunctionConfig latest = writableLatest(c, name, revisionId);

@@ -2,8 +2,10 @@ package io.lambdoku.local;
 
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.release.ReleaseScenarios;
+import io.lambdoku.local.kms.LocalKms;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,5 +35,10 @@ class LocalReleaseScenariosTest extends ReleaseScenarios {
     @Override
     protected LambdaApi api() {
         return lambda;
+    }
+
+    @Override
+    protected Optional<String> atRestKey() {
+        return Optional.of(new LocalKms(lambda).createKey("alias/at-rest", "the scenarios' at-rest key"));
     }
 }

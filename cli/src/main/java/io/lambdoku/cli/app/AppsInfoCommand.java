@@ -53,6 +53,7 @@ public final class AppsInfoCommand extends AppCommand {
         out.line("Timeout:      " + f.settings().timeout() + " s");
         out.line("Role:         " + f.settings().role());
         out.line("Architecture: " + f.settings().architecture());
+        out.line("KMS key:      " + f.settings().kmsKeyArn().orElse("Lambda's default (aws/lambda)"));
         out.line("Code:         " + f.codeSha256() + " (" + f.codeSize() + " bytes)");
         out.line("Config vars:  " + io.lambdoku.core.secret.SealedSet.userVars(f.settings().environment()).size());
         out.line("Release:      " + release);
@@ -70,6 +71,7 @@ public final class AppsInfoCommand extends AppCommand {
         m.put("timeout", f.settings().timeout());
         m.put("role", f.settings().role());
         m.put("architecture", f.settings().architecture());
+        f.settings().kmsKeyArn().ifPresent(k -> m.put("kmsKeyArn", k)); // absent: Lambda's default key
         m.put("codeSha256", f.codeSha256());
         m.put("codeSize", f.codeSize());
         m.put("lastModified", f.lastModified());

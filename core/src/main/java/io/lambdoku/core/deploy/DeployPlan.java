@@ -34,7 +34,7 @@ public record DeployPlan(
     /** The same plan with the function's role set to {@code arn}: the role the manifest asked to create, once created. */
     public DeployPlan withRole(String arn) {
         FunctionSettings settings = new FunctionSettings(wanted.runtime(), wanted.handler(), arn, wanted.memorySize(),
-                wanted.timeout(), wanted.environment(), wanted.layers(), wanted.architecture());
+                wanted.timeout(), wanted.environment(), wanted.layers(), wanted.architecture(), wanted.kmsKeyArn());
         return new DeployPlan(manifest.withRole(arn), code, current, settings, alias, aliasVersion, newestRelease, pending);
     }
 

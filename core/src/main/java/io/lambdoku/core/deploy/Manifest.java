@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A function's lambdoku.json, already checked: what the function is (name, runtime, handler, memory,
- * timeout, role, architecture, description, default environment, layers) and how its folder is
+ * timeout, role, architecture, description, default environment, layers, the KMS key that encrypts its
+ * environment at rest) and how its folder is
  * packaged (include/exclude globs, build command, files to substitute #{tokens} in), and what lives
  * around it ({@link FunctionInfra}: role to create, schedules, alarms, concurrency, aliases).
  */
@@ -33,7 +34,8 @@ public record Manifest(
         Optional<String> build,
         List<String> substitute,
         FunctionInfra infra,
-        List<String> secrets) {
+        List<String> secrets,
+        Optional<String> kmsKeyArn) {
 
     public static final String FILE = "lambdoku.json";
 
@@ -45,6 +47,16 @@ public record Manifest(
         substitute = List.copyOf(substitute);
         infra = infra == null ? FunctionInfra.NONE : infra;
         secrets = List.copyOf(secrets);
+        kmsKeyArn = kmsKeyArn == null ? Optional.empty() : kmsKeyArn;
+    }
+
+    /** A manifest whose function's environment is encrypted at rest with Lambda's default key. */
+    public Manifest(Path dir, String name, String runtime, String handler, int memory, int timeout, Optional<String> role,
+                    String architecture, String description, Map<String, String> environment, List<String> layers,
+                    List<String> include, List<String> exclude, Optional<String> build, List<String> substitute,
+                    FunctionInfra infra, List<String> secrets) {
+        this(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment, layers, include,
+                exclude, build, substitute, infra, secrets, Optional.empty());
     }
 
     /** A manifest that names no secrets. */
@@ -74,18 +86,24 @@ public record Manifest(
                 infra.alarms().stream().map(a -> a.forFunction(name, other)).toList(), infra.reservedConcurrency(),
                 infra.aliases());
         return new Manifest(dir, other, runtime, handler, memory, timeout, role, architecture, description, environment,
-                layers, include, exclude, build, substitute, renamed, secrets);
+                layers, include, exclude, build, substitute, renamed, secrets, kmsKeyArn);
     }
 
     /** The same function with this execution role (the ARN of the role the manifest has created). */
     public Manifest withRole(String arn) {
         return new Manifest(dir, name, runtime, handler, memory, timeout, Optional.of(arn), architecture, description,
-                environment, layers, include, exclude, build, substitute, infra, secrets);
+                environment, layers, include, exclude, build, substitute, infra, secrets, kmsKeyArn);
     }
 
     public Manifest withInfra(FunctionInfra other) {
         return new Manifest(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment,
-                layers, include, exclude, build, substitute, other, secrets);
+                layers, include, exclude, build, substitute, other, secrets, kmsKeyArn);
+    }
+
+    /** The same function with its environment encrypted at rest under this key (empty: Lambda's default key). */
+    public Manifest withKmsKeyArn(Optional<String> arn) {
+        return new Manifest(dir, name, runtime, handler, memory, timeout, role, architecture, description, environment,
+                layers, include, exclude, build, substitute, infra, secrets, arn);
     }
 
     /**
@@ -95,7 +113,8 @@ public record Manifest(
     public FunctionSettings settings(String fallbackRole, Map<String, String> currentEnvironment) {
         Map<String, String> env = new java.util.TreeMap<>(environment);
         env.putAll(currentEnvironment);
-        return new FunctionSettings(runtime, handler, role.orElse(fallbackRole), memory, timeout, env, layers, architecture);
+        return new FunctionSettings(runtime, handler, role.orElse(fallbackRole), memory, timeout, env, layers, architecture,
+                kmsKeyArn);
     }
 
     /**

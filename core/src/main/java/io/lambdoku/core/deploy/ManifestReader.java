@@ -22,7 +22,7 @@ public final class ManifestReader {
 
     static final List<String> KEYS = List.of("name", "runtime", "handler", "memory", "timeout", "role",
             "architecture", "description", "environment", "layers", "include", "exclude", "build", "substitute",
-            "schedules", "alarms", "reservedConcurrency", "aliases", "url", "secrets");
+            "schedules", "alarms", "reservedConcurrency", "aliases", "url", "secrets", "kmsKeyArn");
     private static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
     private static final String RUNTIME = "(python3\\.\\d+|nodejs\\d+\\.x|java\\d+|provided(\\.al2(023)?)?|ruby3\\.\\d+|dotnet\\d+)";
 
@@ -74,11 +74,14 @@ public final class ManifestReader {
         });
         List<String> secrets = f.strings("secrets");
         f.check("secrets", () -> secrets.forEach(Sealing::checkName));
+        Optional<String> kmsKeyArn = f.string("kmsKeyArn").filter(k -> !k.isEmpty());
+        f.check("kmsKeyArn", () -> kmsKeyArn.ifPresent(LambdaLimits::checkKmsKeyArn));
         Optional<String> build = f.string("build").filter(s -> !s.isBlank());
         FunctionInfra infra = new InfraReader(f, name).read();
         Optional<String> role = f.raw("role").filter(String.class::isInstance).map(String.class::cast);
         return new Manifest(dir, name, runtime, handler, (int) memory, (int) timeout, role, architecture, description, env,
-                f.strings("layers"), f.strings("include"), f.strings("exclude"), build, f.strings("substitute"), infra, secrets);
+                f.strings("layers"), f.strings("include"), f.strings("exclude"), build, f.strings("substitute"), infra, secrets,
+                kmsKeyArn);
     }
 
     private static Map<String, String> environment(JsonFields f) {

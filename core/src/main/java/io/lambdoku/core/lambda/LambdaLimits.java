@@ -125,6 +125,16 @@ public final class LambdaLimits {
         }
     }
 
+    /** KMSKeyArn's pattern in the Lambda API reference: an ARN (or empty, Lambda's default key). */
+    public static final String KMS_KEY_ARN_PATTERN = "(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()";
+
+    public static void checkKmsKeyArn(String arn) {
+        if (!arn.matches(KMS_KEY_ARN_PATTERN)) {
+            throw ValidationException.pattern("KMS key '" + arn + "' is not a key ARN; Lambda takes"
+                    + " arn:aws:kms:REGION:ACCOUNT:key/ID, not an alias or key id.", arn, "kMSKeyArn", KMS_KEY_ARN_PATTERN);
+        }
+    }
+
     /** Lambda's tag rules: at most 50 per function, keys 1-128 characters not starting with aws:, values ≤ 256. */
     public static void checkTags(Map<String, String> tags, int existing) {
         tags.forEach((k, v) -> {
@@ -164,6 +174,7 @@ public final class LambdaLimits {
         }
         checkRole(s.role());
         checkArchitecture(s.architecture());
+        s.kmsKeyArn().ifPresent(LambdaLimits::checkKmsKeyArn);
         checkEnvironment(s.environment());
     }
 

@@ -109,6 +109,8 @@ public final class PlanFile {
         fn.put("description", m.description());
         fn.put("environment", m.environment());
         fn.put("layers", m.layers());
+        fn.put("kmsKeyArn", m.kmsKeyArn().orElse(null));
+        fn.put("secrets", m.secrets()); // so apply checks again that none of them ships in plaintext
         f.put("manifest", fn);
         FunctionInfra i = m.infra();
         Map<String, Object> infra = new LinkedHashMap<>();
@@ -142,7 +144,8 @@ public final class PlanFile {
                 ((Number) fn.get("memory")).intValue(), ((Number) fn.get("timeout")).intValue(),
                 Optional.ofNullable((String) fn.get("role")), (String) fn.get("architecture"), (String) fn.get("description"),
                 (Map<String, String>) (Map<?, ?>) SpecJson.map(fn.get("environment")), SpecJson.strings(fn.get("layers")),
-                List.of(), List.of(), Optional.empty(), List.of(), i);
+                List.of(), List.of(), Optional.empty(), List.of(), i, SpecJson.strings(fn.get("secrets")))
+                .withKmsKeyArn(Optional.ofNullable((String) fn.get("kmsKeyArn")));
         Map<String, Object> pkg = SpecJson.map(f.get("package"));
         String release = (String) f.get("release");
         boolean managesInfra = Boolean.TRUE.equals(f.get("managesInfra"));

@@ -125,7 +125,8 @@ public final class Targets {
         FunctionConfig current = api.getFunction(function, FunctionConfig.LATEST);
         FunctionSettings s = current.settings();
         return new Manifest(dir, function, s.runtime(), s.handler(), s.memorySize(), s.timeout(), Optional.of(s.role()),
-                s.architecture(), current.description(), Map.of(), s.layers(), List.of(), List.of(), Optional.empty(), List.of());
+                s.architecture(), current.description(), Map.of(), s.layers(), List.of(), List.of(), Optional.empty(), List.of())
+                .withKmsKeyArn(s.kmsKeyArn());
     }
 
     /** deploy --alias A: A points at the release made, besides the manifest's own aliases. */

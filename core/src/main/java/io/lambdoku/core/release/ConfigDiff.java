@@ -17,6 +17,9 @@ import java.util.TreeMap;
 public record ConfigDiff(Map<String, String> added, Map<String, ValueChange> changed, List<String> removed,
                          List<String> settings, boolean codeChanged) {
 
+    /** How an empty KMSKeyArn reads in a change: Lambda's AWS-managed key (aws/lambda). */
+    public static final String DEFAULT_KEY = "(default key)";
+
     public record ValueChange(String before, String after) {
     }
 
@@ -48,6 +51,7 @@ public record ConfigDiff(Map<String, String> added, Map<String, ValueChange> cha
         note(out, "role", a.role(), b.role());
         note(out, "layers", a.layers(), b.layers());
         note(out, "architecture", a.architecture(), b.architecture());
+        note(out, "kmsKeyArn", a.kmsKeyArn().orElse(DEFAULT_KEY), b.kmsKeyArn().orElse(DEFAULT_KEY));
         return out;
     }
 

@@ -44,4 +44,40 @@ class PlanFileTest {
         assertThat(back.code()).isEqualTo(new S3Code("shop-builds", "shop.zip", Optional.of("v7"), "abc=", 10, Optional.of("\"e7\"")));
         assertThat(back.code().sha256Hex()).isEqualTo("69b7");
     }
+
+    /** A plan applied later deploys the at-rest key it showed. */
+    @Test
+    void theAtRestKeyIsSavedWithTheManifest() throws Exception {
+        String key = "arn:aws:kms:us-east-1:1:key/k";
+        Manifest m = new Manifest(dir, "shop", "python3.12", "app.handler", 128, 3, Optional.of("arn:aws:iam::1:role/r"),
+                "x86_64", "", Map.of("MODE", "one"), List.of(), List.of(), List.of(), Optional.empty(), List.of())
+                .withKmsKeyArn(Optional.of(key));
+        S3Package requested = S3Package.parse("s3://shop-builds/shop.zip");
+        ResolvedPackage found = new ResolvedPackage(requested, requested.resolved(Optional.of("v7"), "abc=", 10, "\"e7\""),
+                "\"e7\"", false);
+        Plan plan = new Plan(List.of(new FunctionPlan(Target.fromS3(m, found, "Deploy 69b7", false), Map.of(), List.of(),
+                Optional.empty())));
+
+        PlanFile.write(plan, "aws", dir.resolve("p.plan"));
+
+        assertThat(PlanFile.read(dir.resolve("p.plan")).plan().functions().get(0).target().manifest().kmsKeyArn()).contains(key);
+    }
+
+    /** apply checks again that no var lambdoku.json calls a secret ships in plaintext, so the plan keeps the list. */
+    @Test
+    void theSecretsListIsSavedWithTheManifest() throws Exception {
+        Manifest m = new Manifest(dir, "shop", "python3.12", "app.handler", 128, 3, Optional.of("arn:aws:iam::1:role/r"),
+                "x86_64", "", Map.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(),
+                io.lambdoku.core.infra.FunctionInfra.NONE, List.of("DB_PASSWORD"));
+        S3Package requested = S3Package.parse("s3://shop-builds/shop.zip");
+        ResolvedPackage found = new ResolvedPackage(requested, requested.resolved(Optional.of("v7"), "abc=", 10, "\"e7\""),
+                "\"e7\"", false);
+        Plan plan = new Plan(List.of(new FunctionPlan(Target.fromS3(m, found, "Deploy 69b7", false), Map.of(), List.of(),
+                Optional.empty())));
+
+        PlanFile.write(plan, "aws", dir.resolve("p.plan"));
+
+        assertThat(PlanFile.read(dir.resolve("p.plan")).plan().functions().get(0).target().manifest().secrets())
+                .containsExactly("DB_PASSWORD");
+    }
 }

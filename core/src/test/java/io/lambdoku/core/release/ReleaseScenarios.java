@@ -69,6 +69,14 @@ public abstract class ReleaseScenarios {
         return true;
     }
 
+    /**
+     * A KMS key ARN the target accepts as a function's at-rest key (KMSKeyArn); empty where the target does not keep
+     * KMSKeyArn, which skips the scenarios about it.
+     */
+    protected Optional<String> atRestKey() {
+        return Optional.empty();
+    }
+
     protected FunctionSettings python() {
         return new FunctionSettings("python3.12", "app.handler", role(), 128, 3, Map.of(), List.of());
     }
@@ -341,6 +349,60 @@ public abstract class ReleaseScenarios {
         assertThat(latest.settings().handler()).isEqualTo("app.handler");
         assertThat(latest.settings().environment()).containsExactly(Map.entry("MODE", "one"));
         assertThat(latest.codeSha256()).isEqualTo(good.codeSha256());
+    }
+
+    /** lambdoku.json "kmsKeyArn": a deploy sets it (the plan names it), a rollback to a release before it restores the default. */
+    @Test
+    void theAtRestKeyIsDeployedAsASettingAndARollbackRestoresTheDefault() {
+        String key = atRestKey().orElse(null);
+        assumeTrue(key != null, "this target does not keep KMSKeyArn");
+        create("acc", "print('v1')");
+        config().set("acc", Map.of("MODE", "one"));
+        Release before = log().newest("acc");
+        Deployer deployer = new Deployer(api(), Events.NONE, role());
+        Manifest manifest = atRestManifest("acc", key);
+
+        DeployPlan plan = deployer.plan(manifest, handler("v2"), Optional.empty());
+        assertThat(plan.describe()).anySatisfy(l -> assertThat(l).contains("kmsKeyArn (default key) -> " + key));
+        deployer.deploy(plan, "Deploy with a key");
+
+        assertThat(api().getFunction("acc", FunctionConfig.LATEST).settings().kmsKeyArn()).contains(key);
+        assertThat(log().newest("acc").settings().kmsKeyArn()).contains(key);
+        assertThat(deployer.plan(manifest, handler("v2"), Optional.empty()).changed()).isFalse();
+
+        new Rollback(api(), Events.NONE).to("acc", Optional.of(before.version()));
+
+        assertThat(api().getFunction("acc", FunctionConfig.LATEST).settings().kmsKeyArn()).isEmpty();
+        assertThat(log().newest("acc").settings()).isEqualTo(before.settings());
+        assertThat(deployer.plan(manifest, handler("v2"), Optional.empty()).describe())
+                .anySatisfy(l -> assertThat(l).contains("kmsKeyArn (default key) -> " + key));
+    }
+
+    /** Promote copies code, not configuration: the downstream keeps its own at-rest key. */
+    @Test
+    void promoteLeavesTheDownstreamsAtRestKeyAlone() {
+        String key = atRestKey().orElse(null);
+        assumeTrue(key != null, "this target does not keep KMSKeyArn");
+        create("dev", "dev code");
+        create("prod", "prod code");
+        config().set("dev", Map.of("DB", "dev-db"));
+        config().set("prod", Map.of("DB", "prod-db"));
+        Deployer deployer = new Deployer(api(), Events.NONE, role());
+        deployer.deploy(deployer.plan(atRestManifest("prod", key), handler("prod"), Optional.empty()), "Deploy prod");
+        Pipeline pipeline = new Pipeline(api(), Events.NONE);
+        pipeline.add("dev", "prod");
+
+        pipeline.promote("dev", Optional.empty());
+
+        assertThat(api().getFunction("prod", FunctionConfig.LATEST).settings().kmsKeyArn()).contains(key);
+        assertThat(log().newest("prod").settings().kmsKeyArn()).contains(key);
+        assertThat(api().getFunction("dev", FunctionConfig.LATEST).settings().kmsKeyArn()).isEmpty();
+    }
+
+    private Manifest atRestManifest(String name, String key) {
+        return new Manifest(java.nio.file.Path.of("."), name, "python3.12", "app.handler", 128, 3, Optional.of(role()),
+                FunctionSettings.X86_64, "", Map.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of())
+                .withKmsKeyArn(Optional.of(key));
     }
 
     @Test

@@ -63,7 +63,7 @@ final class FunctionRoutes {
                         + " 'role' failed to satisfy constraint: Member must not be null")),
                 ex.integer("MemorySize").orElse(128), ex.integer("Timeout").orElse(3),
                 environment(ex).orElse(Map.of()), layers(ex).orElse(List.of()),
-                architecture(ex).orElse(FunctionSettings.X86_64));
+                architecture(ex).orElse(FunctionSettings.X86_64), ex.string("KMSKeyArn"));
         CodeZip code = zip(ex, ex.object("Code").orElseThrow(() -> WireError.validation("1 validation error detected:"
                 + " Value null at 'code' failed to satisfy constraint: Member must not be null")));
         FunctionConfig created = lambda.createFunction(new NewFunction(name, settings, description, code,
@@ -109,7 +109,7 @@ final class FunctionRoutes {
      * by the one it read, and redone if another writer got in between, so a concurrent change survives.
      */
     private static final List<String> UPDATABLE = List.of("Runtime", "Handler", "Role", "MemorySize", "Timeout",
-            "Environment", "Layers", "Description", "RevisionId");
+            "Environment", "Layers", "Description", "RevisionId", "KMSKeyArn");
 
     void updateConfiguration(WireExchange ex, String given) throws IOException {
         String name = ids.function(given).name();
@@ -127,7 +127,8 @@ final class FunctionRoutes {
             FunctionSettings merged = new FunctionSettings(ex.string("Runtime").orElse(s.runtime()),
                     ex.string("Handler").orElse(s.handler()), ex.string("Role").orElse(s.role()),
                     ex.integer("MemorySize").orElse(s.memorySize()), ex.integer("Timeout").orElse(s.timeout()),
-                    environment(ex).orElse(s.environment()), layers(ex).orElse(s.layers()), s.architecture());
+                    environment(ex).orElse(s.environment()), layers(ex).orElse(s.layers()), s.architecture(),
+                    ex.body().containsKey("KMSKeyArn") ? ex.string("KMSKeyArn") : s.kmsKeyArn()); // "" = the default key
             try {
                 FunctionConfig updated = lambda.updateFunctionConfiguration(name, merged, ex.string("Description"),
                         Optional.of(clientRevision.orElse(current.revisionId())));

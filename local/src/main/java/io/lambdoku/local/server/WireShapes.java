@@ -48,6 +48,7 @@ final class WireShapes {
         }
         m.put("PackageType", "Zip");
         m.put("Architectures", List.of(c.settings().architecture()));
+        c.settings().kmsKeyArn().ifPresent(k -> m.put("KMSKeyArn", k)); // returned only for a customer key, as on Lambda
         m.put("EphemeralStorage", Map.of("Size", 512));
         m.put("SnapStart", Map.of("ApplyOn", "None", "OptimizationStatus", "Off"));
         m.put("LoggingConfig", Map.of("LogFormat", "Text", "LogGroup", "/aws/lambda/" + c.name()));

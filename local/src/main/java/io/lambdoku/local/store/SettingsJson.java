@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +31,7 @@ public final class SettingsJson {
         if (!FunctionSettings.X86_64.equals(s.architecture())) {
             m.put("architecture", s.architecture()); // absent for x86_64, so rows written before arm64 compare equal
         }
+        s.kmsKeyArn().ifPresent(k -> m.put("kmsKeyArn", k)); // absent for the default key, as architecture above
         return asString(m);
     }
 
@@ -39,7 +41,8 @@ public final class SettingsJson {
         return new FunctionSettings((String) m.get("runtime"), (String) m.get("handler"), (String) m.get("role"),
                 ((Number) m.get("memorySize")).intValue(), ((Number) m.get("timeout")).intValue(),
                 (Map<String, String>) m.get("environment"), (List<String>) m.get("layers"),
-                (String) m.getOrDefault("architecture", FunctionSettings.X86_64));
+                (String) m.getOrDefault("architecture", FunctionSettings.X86_64),
+                Optional.ofNullable((String) m.get("kmsKeyArn")));
     }
 
     public static String asString(Object value) {

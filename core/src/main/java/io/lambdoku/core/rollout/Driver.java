@@ -155,8 +155,7 @@ final class Driver {
 
     private Rollout begin(Rollout r, Instant now) {
         if (r.requests().abortBy().isPresent()) {
-            return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved")
-                    .finishedAt(Phase.ROLLED_BACK, now);
+            return abortedBeforeTraffic(r, now);
         }
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (r.oldVersion().isEmpty()) {
@@ -175,10 +174,13 @@ final class Driver {
         return r.preHook().isPresent() ? r.withPhase(Phase.PRE_HOOK) : enterStep(r, 0, a.get(), now);
     }
 
+    private static Rollout abortedBeforeTraffic(Rollout r, Instant now) {
+        return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved").finishedAt(Phase.ROLLED_BACK, now);
+    }
+
     private Rollout preHook(Rollout r, Instant now) {
         if (r.requests().abortBy().isPresent()) {
-            return r.withReason("aborted by " + r.requests().abortBy().get() + " before any traffic moved")
-                    .finishedAt(Phase.ROLLED_BACK, now);
+            return abortedBeforeTraffic(r, now);
         }
         Optional<Alias> a = aliases.read(r.function(), r.alias());
         if (moved(r, a)) {

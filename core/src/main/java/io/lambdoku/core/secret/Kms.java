@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface Kms {
 
+    /** KMS Encrypt takes 1 to 4096 bytes of plaintext (a limit of KMS, not of Lambda's environment). */
+    int MAX_PLAINTEXT = 4096;
+
     /** KMS Encrypt: the CiphertextBlob of {@code plaintext} under {@code key} (key id, key ARN, alias/NAME or alias ARN). */
     byte[] encrypt(String key, byte[] plaintext, Map<String, String> context);
 

@@ -168,8 +168,8 @@ public final class Sealing {
             throw new InvalidParameterException(name + " is empty, and KMS encrypts 1 to 4096 bytes; an empty value"
                     + " holds no secret, so set it without --secret.");
         }
-        if (bytes.length > LambdaLimits.MAX_ENVIRONMENT_BYTES) {
-            throw new InvalidParameterException(name + " is " + bytes.length + " bytes; KMS encrypts at most 4096,"
+        if (bytes.length > Kms.MAX_PLAINTEXT) {
+            throw new InvalidParameterException(name + " is " + bytes.length + " bytes; KMS encrypts at most " + Kms.MAX_PLAINTEXT + ","
                     + " and Lambda's environment holds at most 4 KB in all.");
         }
         String ciphertext = Base64.getEncoder().encodeToString(kms.encrypt(key, bytes, EncryptionContexts.of(function)));

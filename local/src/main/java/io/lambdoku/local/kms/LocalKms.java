@@ -18,7 +18,6 @@ import java.util.UUID;
 public final class LocalKms implements Kms {
 
     /** KMS Encrypt takes at most 4 KB of plaintext. */
-    public static final int MAX_PLAINTEXT = 4096;
     private static final int MAX_DATA_KEY = 1024;
 
     private final KmsStore store;
@@ -39,8 +38,8 @@ public final class LocalKms implements Kms {
 
     @Override
     public byte[] encrypt(String key, byte[] plaintext, Map<String, String> context) {
-        if (plaintext.length == 0 || plaintext.length > MAX_PLAINTEXT) {
-            throw KmsError.validation("KMS encrypts 1 to " + MAX_PLAINTEXT + " bytes of plaintext, not " + plaintext.length + ".");
+        if (plaintext.length == 0 || plaintext.length > Kms.MAX_PLAINTEXT) {
+            throw KmsError.validation("KMS encrypts 1 to " + Kms.MAX_PLAINTEXT + " bytes of plaintext, not " + plaintext.length + ".");
         }
         KmsKey k = usable(key);
         return Ciphertexts.seal(k.id(), material.read(k.id()), plaintext, context);

@@ -15,6 +15,9 @@ import io.lambdoku.core.lambda.CodeChangedException;
 import io.lambdoku.core.lambda.CodeSource;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionUrl;
+import io.lambdoku.core.lambda.FunctionUrlSpec;
+import io.lambdoku.core.lambda.ProvisionedConcurrency;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
@@ -401,5 +404,50 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
 
     private LambdaClient lambda() {
         return clients.lambda();
+    }
+
+    @Override
+    public FunctionUrl createFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec) {
+        throw new UnsupportedOperationException("function URLs: not built yet");
+    }
+
+    @Override
+    public FunctionUrl getFunctionUrl(String function, Optional<String> qualifier) {
+        throw new UnsupportedOperationException("function URLs: not built yet");
+    }
+
+    @Override
+    public FunctionUrl updateFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec) {
+        throw new UnsupportedOperationException("function URLs: not built yet");
+    }
+
+    @Override
+    public void deleteFunctionUrl(String function, Optional<String> qualifier) {
+        throw new UnsupportedOperationException("function URLs: not built yet");
+    }
+
+    @Override
+    public List<FunctionUrl> listFunctionUrls(String function) {
+        throw new UnsupportedOperationException("function URLs: not built yet");
+    }
+
+    @Override
+    public ProvisionedConcurrency putProvisionedConcurrency(String function, String qualifier, int requested) {
+        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+    }
+
+    @Override
+    public Optional<ProvisionedConcurrency> provisionedConcurrency(String function, String qualifier) {
+        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+    }
+
+    @Override
+    public void deleteProvisionedConcurrency(String function, String qualifier) {
+        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+    }
+
+    @Override
+    public List<ProvisionedConcurrency> listProvisionedConcurrency(String function) {
+        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
     }
 }

@@ -7,6 +7,9 @@ import io.lambdoku.core.lambda.CodeSource;
 import io.lambdoku.core.lambda.CodeChangedException;
 import io.lambdoku.core.lambda.CodeZip;
 import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionUrl;
+import io.lambdoku.core.lambda.FunctionUrlSpec;
+import io.lambdoku.core.lambda.ProvisionedConcurrency;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.InvalidParameterException;
@@ -65,6 +68,8 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     private final BlobIntents intents;
     private final Arns arns;
     private final LocalAliases aliases;
+    private final LocalFunctionUrls urls;
+    private final LocalProvisioned provisioned;
 
     private LocalLambda(LocalOptions options, Database db, BlobStore blobs) {
         this.options = options;
@@ -73,6 +78,8 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         this.intents = new BlobIntents(db, blobs);
         this.arns = new Arns(options.region());
         this.aliases = new LocalAliases(db, arns, this::requireVersion);
+        this.urls = new LocalFunctionUrls(db, arns, options);
+        this.provisioned = new LocalProvisioned(db, arns);
     }
 
     /** Opens (creating if needed) the store under {@code options.storeDir()} and repairs what a crash left. */
@@ -633,5 +640,50 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     private static String laterThan(String previous) {
         String now = now();
         return now.equals(previous) ? Instant.parse(previous).plusMillis(1).toString() : now;
+    }
+
+    @Override
+    public FunctionUrl createFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec) {
+        return urls.create(function, qualifier, spec);
+    }
+
+    @Override
+    public FunctionUrl getFunctionUrl(String function, Optional<String> qualifier) {
+        return urls.get(function, qualifier);
+    }
+
+    @Override
+    public FunctionUrl updateFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec) {
+        return urls.update(function, qualifier, spec);
+    }
+
+    @Override
+    public void deleteFunctionUrl(String function, Optional<String> qualifier) {
+        urls.delete(function, qualifier);
+    }
+
+    @Override
+    public List<FunctionUrl> listFunctionUrls(String function) {
+        return urls.list(function);
+    }
+
+    @Override
+    public ProvisionedConcurrency putProvisionedConcurrency(String function, String qualifier, int requested) {
+        return provisioned.put(function, qualifier, requested);
+    }
+
+    @Override
+    public Optional<ProvisionedConcurrency> provisionedConcurrency(String function, String qualifier) {
+        return provisioned.get(function, qualifier);
+    }
+
+    @Override
+    public void deleteProvisionedConcurrency(String function, String qualifier) {
+        provisioned.delete(function, qualifier);
+    }
+
+    @Override
+    public List<ProvisionedConcurrency> listProvisionedConcurrency(String function) {
+        return provisioned.list(function);
     }
 }

@@ -73,4 +73,31 @@ public interface LambdaApi {
 
     /** Sets the reserved concurrency, or removes it when empty (DeleteFunctionConcurrency). */
     void putReservedConcurrency(String name, Optional<Integer> reserved);
+
+    // --- function URLs: on $LATEST (qualifier empty) or an alias, never a version ---
+
+    /** CreateFunctionUrlConfig; a URL already there is a {@link ResourceConflictException}. */
+    FunctionUrl createFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec);
+
+    /** GetFunctionUrlConfig; throws {@link ResourceNotFoundException} when there is none. */
+    FunctionUrl getFunctionUrl(String function, Optional<String> qualifier);
+
+    FunctionUrl updateFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec);
+
+    void deleteFunctionUrl(String function, Optional<String> qualifier);
+
+    /** Every URL of the function ($LATEST's and its aliases'), all pages. */
+    List<FunctionUrl> listFunctionUrls(String function);
+
+    // --- provisioned concurrency: on an alias or a version, never $LATEST ---
+
+    ProvisionedConcurrency putProvisionedConcurrency(String function, String qualifier, int requested);
+
+    /** Empty when the alias or version has none. */
+    Optional<ProvisionedConcurrency> provisionedConcurrency(String function, String qualifier);
+
+    void deleteProvisionedConcurrency(String function, String qualifier);
+
+    /** Every config of the function, all pages. */
+    List<ProvisionedConcurrency> listProvisionedConcurrency(String function);
 }

@@ -14,7 +14,7 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class Database implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 7; // 4 added locks and activity, 5 LocalInfra's tables (both sides of a merge created a 4), 6 rollouts, 7 the local KMS
+    private static final int SCHEMA_VERSION = 8; // 4 added locks and activity, 5 LocalInfra's tables (both sides of a merge created a 4), 6 rollouts, 7 the local KMS, 8 function URLs, provisioned concurrency, formation
     private static final int BUSY_TIMEOUT_MS = 60_000;
     /** After a checkpoint SQLite truncates the WAL to this, so one big transaction does not leave a big file. */
     private static final int WAL_SIZE_LIMIT = 4 * 1024 * 1024;

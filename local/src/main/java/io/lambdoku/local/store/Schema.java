@@ -155,7 +155,41 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS kms_aliases (  -- 'alias/NAME', unique in the account as in KMS
               name TEXT PRIMARY KEY,
               key_id TEXT NOT NULL REFERENCES kms_keys(id),
-              created INTEGER NOT NULL)                -- epoch ms""");
+              created INTEGER NOT NULL)                -- epoch ms""",
+            // --- the reactor's issue: function URLs, provisioned concurrency, the formation table ---
+            """
+            CREATE TABLE IF NOT EXISTS function_urls ( -- CreateFunctionUrlConfig; qualifier '' is $LATEST
+              function TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              qualifier TEXT NOT NULL,
+              url_id TEXT NOT NULL UNIQUE,             -- the host's first label, as Lambda's 32-character ids
+              auth TEXT NOT NULL,                      -- NONE | AWS_IAM
+              cors TEXT,                               -- JSON of the Cors block; NULL: none
+              created TEXT NOT NULL,
+              modified TEXT NOT NULL,
+              PRIMARY KEY (function, qualifier))""",
+            """
+            CREATE TABLE IF NOT EXISTS provisioned_concurrency ( -- PutProvisionedConcurrencyConfig of an alias or version
+              function TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              qualifier TEXT NOT NULL,
+              requested INTEGER NOT NULL,
+              allocated INTEGER NOT NULL DEFAULT 0,    -- environments initialised, as the server that keeps them reports
+              status TEXT NOT NULL,                    -- IN_PROGRESS | READY | FAILED
+              reason TEXT,
+              owner TEXT,                              -- the serving process keeping them warm (pid:start), NULL: none yet
+              modified TEXT NOT NULL,
+              PRIMARY KEY (function, qualifier))""",
+            """
+            CREATE TABLE IF NOT EXISTS formation (     -- the desired-state table of apps (LocalFormationStore)
+              name TEXT PRIMARY KEY,
+              desired TEXT NOT NULL,                   -- JSON: Version, Scale, Source, Public
+              generation INTEGER NOT NULL,             -- +1 on every write of the desire
+              observed TEXT,                           -- JSON the reactor wrote back; NULL: not yet
+              seq INTEGER NOT NULL)                    -- formation_seq's value at the row's last write""",
+            """
+            CREATE TABLE IF NOT EXISTS formation_seq ( -- the change sequence the reactor waits on; deletes bump it too
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              value INTEGER NOT NULL)""",
+            "INSERT OR IGNORE INTO formation_seq(id, value) VALUES (1, 0)");
 
     private Schema() {
     }

@@ -71,7 +71,7 @@ public final class LocalServer implements AutoCloseable {
         this.invoker = new LocalInvoker(lambda, events, functionKms(lambda, options));
         this.invocations = new InvokeRoutes(invoker, ids);
         this.functionUrls = new FunctionUrlRoutes(lambda, ids, endpoint);
-        this.urls = new UrlRoutes(new UrlRequests(lambda, region), gate, invoker);
+        this.urls = new UrlRoutes(new UrlRequests(lambda, region), gate, invoker, region);
         this.jsonTargets = new JsonTargetRoutes(Optional.of(new CloudWatchLogs(lambda, invoker::flush)),
                 new KmsApi(new LocalKms(lambda)));
     }

@@ -31,11 +31,13 @@ final class UrlRoutes {
     private final UrlRequests requests;
     private final RequestGate gate;
     private final LocalInvoker invoker;
+    private final String region;
 
-    UrlRoutes(UrlRequests requests, RequestGate gate, LocalInvoker invoker) {
+    UrlRoutes(UrlRequests requests, RequestGate gate, LocalInvoker invoker, String region) {
         this.requests = requests;
         this.gate = gate;
         this.invoker = invoker;
+        this.region = region;
     }
 
     boolean claims(WireExchange ex) {
@@ -47,8 +49,10 @@ final class UrlRoutes {
         UrlAnswer answer;
         try {
             answer = answer(ex, requestId);
-        } catch (WireError.Raised e) {
-            answer = UrlAnswer.error(e.error().status(), e.error().type(), e.error().message());
+        } catch (RuntimeException e) {
+            // a body too large, a function still Pending…: Lambda's status and words, in the data plane's shape
+            WireError w = WireError.of(e, region);
+            answer = UrlAnswer.error(w.status(), w.type(), w.message());
         }
         write(ex, answer, requestId);
     }

@@ -99,6 +99,8 @@ final class UrlEvent {
         m.put("accessKey", s.accessKeyId());
         m.put("accountId", LocalOptions.ACCOUNT);
         m.put("callerId", s.accessKeyId());
+        m.put("cognitoIdentity", null);
+        m.put("principalOrgId", null);
         m.put("userArn", "arn:aws:iam::" + LocalOptions.ACCOUNT + ":user/" + s.accessKeyId());
         m.put("userId", s.accessKeyId());
         return m;

@@ -1,14 +1,11 @@
 package io.lambdoku.local.server;
 
-import static io.lambdoku.core.release.ReleaseScenarios.zipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.Cors;
-import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.FunctionUrl;
 import io.lambdoku.core.lambda.FunctionUrlSpec;
-import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.UrlAuth;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
@@ -16,7 +13,6 @@ import io.lambdoku.local.UrlHosts;
 import io.lambdoku.local.auth.AccessKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,27 +55,25 @@ class FunctionUrlDataPlaneTest {
     @TempDir
     Path home;
 
+    private ServedStore served;
     private LocalLambda lambda;
-    private LocalServer server;
     private SignedHttp http;
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ZERO));
-        server = LocalServer.start(lambda, "127.0.0.1", 0);
-        http = new SignedHttp("127.0.0.1", server.address().getPort());
-        lambda.createFunction(new NewFunction("web", new FunctionSettings("python3.12", "app.handler",
-                "arn:aws:iam::000000000000:role/x", 128, 10, Map.of(), List.of()), "", zipOf("app.py", APP), Map.of()), true);
+        served = new ServedStore(home);
+        lambda = served.lambda;
+        http = served.http;
+        served.python("web", APP);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        lambda.close();
+        served.close();
     }
 
     private String host(FunctionUrl url) {
-        return UrlHosts.urlId(url.url()) + ".lambda-url.us-east-1.localhost:" + server.address().getPort();
+        return UrlHosts.urlId(url.url()) + ".lambda-url.us-east-1.localhost:" + served.port();
     }
 
     private SignedHttp.Request to(FunctionUrl url, String method, String pathAndQuery) {
@@ -159,7 +153,7 @@ class FunctionUrlDataPlaneTest {
     @Test
     void everyCookieIsASetCookieHeaderOfItsOwn() throws Exception {
         FunctionUrl url = publicUrl();
-        String raw = RawHttp.exchange("127.0.0.1", server.address().getPort(), "GET /made HTTP/1.1\r\nHost: " + host(url)
+        String raw = RawHttp.exchange("127.0.0.1", served.port(), "GET /made HTTP/1.1\r\nHost: " + host(url)
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(raw).contains("Set-cookie: a=1; Path=/\r\n").contains("Set-cookie: b=2\r\n");
     }
@@ -180,7 +174,7 @@ class FunctionUrlDataPlaneTest {
     @Test
     void anUnknownUrlIsForbiddenAsOnLambda() {
         SignedHttp.Response r = http.request("GET", "/").host("abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.localhost:"
-                + server.address().getPort()).unsigned().send();
+                + served.port()).unsigned().send();
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorType()).contains("AccessDeniedException");
         assertThat(http.request("GET", "/lambda-url/ghost/").unsigned().send().status()).isEqualTo(403);
@@ -237,8 +231,7 @@ class FunctionUrlDataPlaneTest {
     void aUrlOnAnAliasRunsTheAliasVersionInBothForms() {
         lambda.createAlias("web", new AliasSpec("live", "1", Optional.empty(), ""));
         FunctionUrl latest = publicUrl();
-        lambda.updateFunctionConfiguration("web", new FunctionSettings("python3.12", "app.handler",
-                "arn:aws:iam::000000000000:role/x", 128, 10, Map.of("STAGE", "next"), List.of()), Optional.empty(), Optional.empty());
+        lambda.updateFunctionConfiguration("web", ServedStore.settings(Map.of("STAGE", "next")), Optional.empty(), Optional.empty());
         lambda.publishVersion("web", "v2", Optional.empty(), Optional.empty());
         FunctionUrl live = lambda.createFunctionUrl("web", Optional.of("live"), new FunctionUrlSpec(UrlAuth.NONE, Optional.empty()));
 

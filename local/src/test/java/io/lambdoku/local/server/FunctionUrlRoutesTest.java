@@ -1,15 +1,9 @@
 package io.lambdoku.local.server;
 
-import static io.lambdoku.core.release.ReleaseScenarios.zipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdoku.core.lambda.AliasSpec;
-import io.lambdoku.core.lambda.FunctionSettings;
-import io.lambdoku.core.lambda.NewFunction;
-import io.lambdoku.local.LocalLambda;
-import io.lambdoku.local.LocalOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,25 +18,20 @@ class FunctionUrlRoutesTest {
     @TempDir
     Path home;
 
-    private LocalLambda lambda;
-    private LocalServer server;
+    private ServedStore served;
     private SignedHttp http;
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ZERO));
-        server = LocalServer.start(lambda, "127.0.0.1", 0);
-        http = new SignedHttp("127.0.0.1", server.address().getPort());
-        lambda.createFunction(new NewFunction("f", new FunctionSettings("python3.12", "app.handler",
-                "arn:aws:iam::000000000000:role/x", 128, 3, Map.of(), List.of()), "",
-                zipOf("app.py", "def handler(e, c):\n    return e\n"), Map.of()), true);
-        lambda.createAlias("f", new AliasSpec("live", "1", Optional.empty(), ""));
+        served = new ServedStore(home);
+        http = served.http;
+        served.python("f", "def handler(e, c):\n    return e\n");
+        served.lambda.createAlias("f", new AliasSpec("live", "1", Optional.empty(), ""));
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        lambda.close();
+        served.close();
     }
 
     @Test
@@ -52,7 +41,7 @@ class FunctionUrlRoutesTest {
         assertThat(created.status()).isEqualTo(201);
         Map<String, Object> c = created.json();
         assertThat((String) c.get("FunctionUrl")).matches("http://[a-z0-9]{32}\\.lambda-url\\.us-east-1\\.localhost:"
-                + server.address().getPort() + "/");
+                + served.port() + "/");
         assertThat(c).containsEntry("FunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:f")
                 .containsEntry("AuthType", "NONE").containsEntry("InvokeMode", "BUFFERED").containsKey("CreationTime")
                 .containsEntry("Cors", Map.of("AllowCredentials", false, "AllowOrigins", List.of("https://shop.example"), "MaxAge", 60))

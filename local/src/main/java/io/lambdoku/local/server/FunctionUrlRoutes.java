@@ -5,6 +5,7 @@ import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.FunctionUrl;
 import io.lambdoku.core.lambda.FunctionUrlSpec;
 import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.UrlAuth;
 import io.lambdoku.local.CorsJson;
 import io.lambdoku.local.UrlHosts;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The function URL configs under /2021-10-31: Create/Get/Update/DeleteFunctionUrlConfig on {f}/url[?Qualifier=] and
@@ -37,20 +39,20 @@ final class FunctionUrlRoutes {
                 "1 validation error detected: Value null at 'authType' failed to satisfy constraint: Member must not be null")),
                 cors(ex));
         invokeMode(ex);
-        Map<String, Object> m = shape(lambda.createFunctionUrl(ref.name(), ref.qualifier(), spec));
+        Map<String, Object> m = shape(awsWording(() -> lambda.createFunctionUrl(ref.name(), ref.qualifier(), spec)));
         m.remove("LastModifiedTime"); // CreateFunctionUrlConfig's answer has none
         ex.json(201, m);
     }
 
     void get(WireExchange ex, String given) throws IOException {
         FunctionRef ref = ids.qualified(ex, given);
-        ex.json(200, shape(lambda.getFunctionUrl(ref.name(), ref.qualifier())));
+        ex.json(200, shape(awsWording(() -> lambda.getFunctionUrl(ref.name(), ref.qualifier()))));
     }
 
     /** Members left out keep their value, as on Lambda. */
     void update(WireExchange ex, String given) throws IOException {
         FunctionRef ref = ids.qualified(ex, given);
-        FunctionUrl current = lambda.getFunctionUrl(ref.name(), ref.qualifier());
+        FunctionUrl current = awsWording(() -> lambda.getFunctionUrl(ref.name(), ref.qualifier()));
         invokeMode(ex);
         Optional<Cors> cors = ex.body().containsKey("Cors") ? cors(ex) : current.cors();
         FunctionUrlSpec spec = new FunctionUrlSpec(auth(ex).orElse(current.auth()), cors);
@@ -59,13 +61,32 @@ final class FunctionUrlRoutes {
 
     void delete(WireExchange ex, String given) throws IOException {
         FunctionRef ref = ids.qualified(ex, given);
-        lambda.deleteFunctionUrl(ref.name(), ref.qualifier());
+        awsWording(() -> {
+            lambda.deleteFunctionUrl(ref.name(), ref.qualifier());
+            return null;
+        });
         ex.empty(204);
     }
 
     void list(WireExchange ex, String given) throws IOException {
-        List<Map<String, Object>> all = lambda.listFunctionUrls(ids.function(given).name()).stream().map(this::shape).toList();
+        String name = ids.function(given).name();
+        List<Map<String, Object>> all = awsWording(() -> lambda.listFunctionUrls(name)).stream().map(this::shape).toList();
         ex.json(200, Page.of("FunctionUrlConfigs", all, ex));
+    }
+
+    /**
+     * The URL operations word a missing function or alias as "Function does not exist" (LocalStack's recorded AWS
+     * answers), not as GetFunction's "Function not found: ARN"; a missing URL keeps its own sentence.
+     */
+    private static <T> T awsWording(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResourceNotFoundException e) {
+            if (e.missing().isPresent()) {
+                throw new WireError.Raised(new WireError(404, "ResourceNotFoundException", "Function does not exist"));
+            }
+            throw e;
+        }
     }
 
     private Map<String, Object> shape(FunctionUrl u) {

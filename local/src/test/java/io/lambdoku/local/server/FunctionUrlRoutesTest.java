@@ -81,7 +81,7 @@ class FunctionUrlRoutesTest {
         assertThat(version.errorType()).contains("ValidationException");
         assertThat(version.json().get("message").toString()).contains("Value '1' at 'qualifier'");
         assertThat(http.request("POST", "/2021-10-31/functions/ghost/url").json(Map.of("AuthType", "NONE")).send().json())
-                .containsEntry("message", "Function not found: arn:aws:lambda:us-east-1:000000000000:function:ghost");
+                .containsEntry("message", "Function does not exist");
         assertThat(http.request("POST", "/2021-10-31/functions/f/url?Qualifier=nope").json(Map.of("AuthType", "NONE"))
                 .send().errorType()).contains("ResourceNotFoundException");
 

@@ -29,9 +29,12 @@ import java.util.UUID;
  */
 final class UrlEvent {
 
-    /** Hop-by-hop headers, which Lambda's front end consumes, and Cookie, whose values go to "cookies". */
+    /**
+     * Hop-by-hop headers and Content-Length, which Lambda's front end consumes (AWS's own sample events have none),
+     * and Cookie, whose values go to "cookies".
+     */
     private static final Set<String> LEFT_OUT = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
-            "transfer-encoding", "upgrade", "cookie");
+            "transfer-encoding", "upgrade", "content-length", "cookie");
     /** requestContext.time: 12/Mar/2020:19:03:58 +0000. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -135,11 +138,13 @@ final class UrlEvent {
         return out;
     }
 
-    /** The types Lambda passes as text: text/*, and JSON, XML, JavaScript and forms under any prefix. */
+    /**
+     * The types Lambda passes as text: text/*, and JSON and XML under any prefix (LocalStack's rule, checked against AWS);
+     * any other body, forms ({@code curl -d}) and a body without a type included, arrives base64, as on Lambda.
+     */
     static boolean isText(Optional<String> contentType) {
         String t = contentType.map(s -> s.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).orElse("");
-        return t.startsWith("text/") || t.endsWith("json") || t.endsWith("xml") || t.endsWith("javascript")
-                || t.equals("application/x-www-form-urlencoded");
+        return t.contains("text") || t.contains("json") || t.contains("xml");
     }
 
     private static Optional<String> utf8(byte[] body) {

@@ -102,7 +102,8 @@ class FunctionUrlDataPlaneTest {
                 .containsEntry("queryStringParameters", Map.of("x", "1,2", "y", "hi"));
         Map<String, Object> headers = (Map<String, Object>) event.get("headers");
         assertThat(headers).containsEntry("x-two", "2").containsEntry("content-type", "application/json")
-                .containsEntry("host", host(url)).doesNotContainKey("cookie");
+                .containsEntry("host", host(url)).doesNotContainKeys("cookie", "content-length")
+                .containsEntry("x-forwarded-proto", "http").containsKey("x-amzn-trace-id");
         Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
         String id = UrlHosts.urlId(url.url());
         assertThat(context).containsEntry("apiId", id).containsEntry("domainPrefix", id)
@@ -119,6 +120,10 @@ class FunctionUrlDataPlaneTest {
         Map<String, Object> binary = to(url, "PUT", "/up").header("Content-Type", "application/octet-stream")
                 .body(new byte[] {0, 1, 2, (byte) 255}).send().json();
         assertThat(binary).containsEntry("isBase64Encoded", true).containsEntry("body", "AAEC/w==");
+
+        Map<String, Object> form = to(url, "POST", "/form").header("Content-Type", "application/x-www-form-urlencoded")
+                .body("a=1".getBytes(StandardCharsets.UTF_8)).send().json();
+        assertThat(form).containsEntry("isBase64Encoded", true).containsEntry("body", "YT0x");
 
         Map<String, Object> empty = to(url, "GET", "/").send().json();
         assertThat(empty).doesNotContainKeys("body", "cookies", "queryStringParameters")

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Function URLs of 'lambdoku local serve' driven by clients we did not write: the AWS CLI manages the URL configs,
- * curl (which resolves *.localhost to loopback itself) calls the URL as a browser would.
+ * curl (which resolves *.localhost to loopback itself) calls the URL as a browser would, botocore signs for AWS_IAM
+ * (clients/function_url_iam.py).
  */
 class FunctionUrlsAgainstLocalServeIT {
 
@@ -80,6 +81,13 @@ class FunctionUrlsAgainstLocalServeIT {
                 "--auth-type", "NONE");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("ValidationException");
+    }
+
+    @Test
+    void anAwsIamUrlServesWhatBotocoreSigns() throws Exception {
+        Boto3AgainstLocalServeIT.requireBoto3();
+        ClientScript.run(scratch, Map.of(), java.time.Duration.ofMinutes(2),
+                List.of("python3", ClientScript.resource("function_url_iam.py").toString(), server.endpoint())).succeeded();
     }
 
     private String curl(String... args) throws Exception {

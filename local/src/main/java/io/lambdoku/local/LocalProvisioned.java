@@ -219,11 +219,34 @@ public final class LocalProvisioned {
         Optional<Integer> reserved = Sql.query(c, rs -> rs.getInt(1), "SELECT reserved FROM function_concurrency"
                 + " WHERE function = ?", function).stream().findFirst();
         int others = total(c, function) - find(c, function, qualifier).map(ProvisionedConcurrency::requested).orElse(0);
+        if (reserved.isEmpty()) {
+            requireUnreservedLeft(c, function, qualifier, requested);
+        }
         if (reserved.isPresent() && reserved.get() < others + requested) {
             throw new InvalidParameterException("Provisioning " + requested + " for " + function + ":" + qualifier
                     + (others > 0 ? " (and " + others + " already provisioned on its other qualifiers)" : "")
                     + " exceeds its reserved concurrency of " + reserved.get() + "; raise the reserved concurrency first.",
                     "Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function");
+        }
+    }
+
+    /**
+     * Without reserved concurrency, provisioned environments come out of the account's unreserved pool, of which Lambda
+     * always keeps {@link LocalLambda#MIN_UNRESERVED} free.
+     */
+    private static void requireUnreservedLeft(Connection c, String function, String qualifier, int requested)
+            throws SQLException {
+        int used = Sql.query(c, rs -> rs.getInt(1), "SELECT coalesce(sum(reserved), 0) FROM function_concurrency").get(0)
+                + Sql.query(c, rs -> rs.getInt(1), "SELECT coalesce(sum(requested), 0) FROM provisioned_concurrency p"
+                + " WHERE NOT EXISTS (SELECT 1 FROM function_concurrency r WHERE r.function = p.function)"
+                + " AND NOT (p.function = ? AND p.qualifier = ?)", function, qualifier).get(0);
+        int left = LocalLambda.ACCOUNT_CONCURRENCY - LocalLambda.MIN_UNRESERVED - used;
+        if (requested > left) {
+            throw new InvalidParameterException("Provisioning " + requested + " for " + function + ":" + qualifier
+                    + " would leave the account fewer than " + LocalLambda.MIN_UNRESERVED + " unreserved concurrent executions ("
+                    + LocalLambda.ACCOUNT_CONCURRENCY + " in all, " + used + " reserved or provisioned already).",
+                    "Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its"
+                    + " minimum value of [" + LocalLambda.MIN_UNRESERVED + "].");
         }
     }
 

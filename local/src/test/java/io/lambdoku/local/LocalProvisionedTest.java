@@ -124,6 +124,16 @@ class LocalProvisionedTest {
     }
 
     @Test
+    void withoutReservedConcurrencyTheAccountKeepsItsUnreservedMinimum() {
+        assertThatThrownBy(() -> lambda.putProvisionedConcurrency("f", "live", 901)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("fewer than 100 unreserved concurrent executions")
+                .satisfies(e -> assertThat(((LambdaException) e).awsMessage()).contains("Specified ConcurrentExecutions for"
+                        + " function decreases account's UnreservedConcurrentExecution below its minimum value of [100]."));
+        assertThat(lambda.putProvisionedConcurrency("f", "live", 900).requested()).isEqualTo(900);
+        lambda.deleteProvisionedConcurrency("f", "live");
+    }
+
+    @Test
     void deletingTheVersionOrTheFunctionTakesItsConfigs() {
         lambda.putProvisionedConcurrency("f", "1", 1);
         lambda.deleteAlias("f", "live");

@@ -191,11 +191,12 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         synchronized (this) {
             int running = busy.getOrDefault(function, 0);
             if (reserved.isPresent() && running >= reserved.get()) {
+                // Lambda's throttle reason here is ReservedFunctionConcurrentInvocationLimitExceeded
                 throw throttled(config, started, requestId, qualifier, reserved.get() == 0
-                        ? "Rate Exceeded: " + function + " has a reserved concurrency of 0, so every invocation is throttled"
-                                + " (TooManyRequestsException, ReservedFunctionConcurrentInvocationLimitExceeded)."
+                        ? "Rate Exceeded: " + function + " has a reserved concurrency of 0, so every invocation is throttled;"
+                                + " raise or remove its reserved concurrency to run it."
                         : "Rate Exceeded: all " + reserved.get() + " execution environments of " + function
-                                + " are busy (its reserved concurrency) (TooManyRequestsException).");
+                                + " are busy (its reserved concurrency); try again, or raise it.");
             }
             Optional<WarmPools.Lease> lease = pools.take(config);
             if (lease.isPresent()) {
@@ -205,7 +206,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
             int onDemand = busyOnDemand.getOrDefault(function, 0);
             if (reserved.isEmpty() && onDemand >= CONCURRENCY) {
                 throw throttled(config, started, requestId, qualifier, "Rate Exceeded: all " + CONCURRENCY
-                        + " execution environments of " + function + " are busy (TooManyRequestsException).");
+                        + " execution environments of " + function + " are busy; try again, or give it reserved concurrency"
+                        + " above " + CONCURRENCY + ".");
             }
             busy.put(function, running + 1);
             busyOnDemand.put(function, onDemand + 1);

@@ -3,9 +3,14 @@ package io.lambdoku.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.lambda.ProvisionedConcurrency;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.LocalProvisioned;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +93,26 @@ class ProvisionedConcurrencyIT {
         assertThat(throttled.exit()).isNotZero();
         assertThat(throttled.err()).contains("TooManyRequestsException");
         cli.run("invoke", "-a", "warm").failedWith(1, "reserved concurrency of 0");
+    }
+
+    @Test
+    void aKilledServersConfigsReadInProgressAndTheNextServerInitialisesThemAgain() throws Exception {
+        aws.json("lambda", "put-provisioned-concurrency-config", "--function-name", "warm", "--qualifier", "live",
+                "--provisioned-concurrent-executions", "1");
+        awaitReady();
+        server.kill();
+        try (LocalLambda store = LocalLambda.open(new LocalOptions(cli.home(), "us-east-1", Duration.ZERO))) {
+            ProvisionedConcurrency orphaned = store.provisionedConcurrency("warm", "live").orElseThrow();
+            assertThat(orphaned.status()).isEqualTo(ProvisionedConcurrency.Status.IN_PROGRESS);
+            assertThat(orphaned.allocated()).isZero();
+            assertThat(orphaned.statusReason()).contains(LocalProvisioned.NO_KEEPER);
+        }
+
+        server = LocalServe.start(cli);
+        aws = new AwsCli(scratch, server.endpoint(), Map.of());
+        assertThat(awaitReady()).containsEntry("AllocatedProvisionedConcurrentExecutions", 1);
+        CliRunner.Result warm = cli.run("invoke", "-a", "warm", "-q", "live", "--log").succeeded();
+        assertThat(warm.err()).contains("REPORT RequestId").doesNotContain("Init Duration");
     }
 
     private Map<String, Object> awaitReady() throws Exception {

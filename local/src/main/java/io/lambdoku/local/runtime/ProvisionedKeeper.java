@@ -1,5 +1,6 @@
 package io.lambdoku.local.runtime;
 
+import io.lambdoku.core.lambda.Alias;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.LambdaException;
 import io.lambdoku.core.lambda.ProvisionedConcurrency.Status;
@@ -10,6 +11,7 @@ import io.lambdoku.local.LocalProvisioned.Report;
 import io.lambdoku.local.ProcessOwner;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,16 +67,26 @@ public final class ProvisionedKeeper implements AutoCloseable {
             if (d.owner().isPresent() && !d.owner().get().equals(owner) && ProcessOwner.alive(d.owner().get())) {
                 continue;
             }
-            WarmPools.Key key = new WarmPools.Key(d.function(), d.qualifier());
-            Optional<FunctionConfig> config = version(d);
-            if (config.isEmpty()) {
+            Map<FunctionConfig, Integer> split = split(d);
+            if (split.isEmpty()) {
                 continue; // deleted since it was read: the next pass no longer sees it
             }
-            kept.add(key);
-            WarmPools.State s = pools.keep(key, config.get(), d.modified(), d.requested());
-            Status status = s.failure().isPresent() ? Status.FAILED
-                    : s.allocated() >= d.requested() ? Status.READY : Status.IN_PROGRESS;
-            Report report = new Report(s.version(), s.allocated(), s.available(), status, s.failure());
+            int allocated = 0;
+            int available = 0;
+            Optional<String> failure = Optional.empty();
+            for (Map.Entry<FunctionConfig, Integer> part : split.entrySet()) {
+                WarmPools.Key key = new WarmPools.Key(d.function(), d.qualifier(), part.getKey().version());
+                kept.add(key);
+                WarmPools.State s = pools.keep(key, part.getKey(), d.modified(), part.getValue());
+                allocated += s.allocated();
+                available += s.available();
+                failure = failure.or(s::failure);
+            }
+            Status status = failure.isPresent() ? Status.FAILED
+                    : allocated >= d.requested() ? Status.READY : Status.IN_PROGRESS;
+            String primary = split.keySet().iterator().next().version();
+            Report report = new Report(primary, allocated, available, status, failure);
+            WarmPools.Key key = new WarmPools.Key(d.function(), d.qualifier(), "");
             String stamp = d.modified() + report;
             if (!stamp.equals(reported.get(key)) || !d.owner().equals(Optional.of(owner))) {
                 if (configs.report(d, owner, report)) {
@@ -83,17 +95,31 @@ public final class ProvisionedKeeper implements AutoCloseable {
             }
         }
         pools.retain(kept);
-        reported.keySet().retainAll(kept);
+        reported.keySet().removeIf(k -> kept.stream().noneMatch(p -> p.function().equals(k.function())
+                && p.qualifier().equals(k.qualifier())));
     }
 
-    /** The version a config's environments run: an alias's primary version now, or the version itself. */
-    private Optional<FunctionConfig> version(Desire d) {
+    /**
+     * The versions a config's environments run and how many each, primary first: a version's own; an alias's version,
+     * or with a weighted extra version both, the environments split by the weights as Lambda splits them. Empty when
+     * the alias or version is gone.
+     */
+    private Map<FunctionConfig, Integer> split(Desire d) {
+        Map<FunctionConfig, Integer> split = new LinkedHashMap<>();
         try {
-            String version = d.qualifier().matches("[0-9]+") ? d.qualifier()
-                    : lambda.getAlias(d.function(), d.qualifier()).functionVersion();
-            return Optional.of(lambda.getFunction(d.function(), version));
+            if (d.qualifier().matches("[0-9]+")) {
+                split.put(lambda.getFunction(d.function(), d.qualifier()), d.requested());
+                return split;
+            }
+            Alias alias = lambda.getAlias(d.function(), d.qualifier());
+            int extra = alias.additionalVersion().map(w -> (int) Math.round(d.requested() * w.weight())).orElse(0);
+            split.put(lambda.getFunction(d.function(), alias.functionVersion()), d.requested() - extra);
+            if (extra > 0) {
+                split.put(lambda.getFunction(d.function(), alias.additionalVersion().get().version()), extra);
+            }
+            return split;
         } catch (LambdaException e) {
-            return Optional.empty();
+            return Map.of();
         }
     }
 

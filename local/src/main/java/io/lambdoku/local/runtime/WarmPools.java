@@ -19,8 +19,8 @@ import java.util.function.Function;
  */
 final class WarmPools implements AutoCloseable {
 
-    /** One provisioned concurrency config. */
-    record Key(String function, String qualifier) {
+    /** The environments of one provisioned concurrency config on one version (a weighted alias has two). */
+    record Key(String function, String qualifier, String version) {
     }
 
     /** What a pool has now: the version it runs, environments initialised and free, or why an init failed. */
@@ -60,12 +60,12 @@ final class WarmPools implements AutoCloseable {
     }
 
     /**
-     * Makes the pool of {@code key} run {@code config} with {@code requested} environments: a new version, code or
+     * Makes the pool of {@code key} run {@code config} (its version) with {@code requested} environments: new code or
      * {@code generation} (the config was put again) replaces the pool, stopping the old environments; missing ones
      * are started in the background, surplus idle ones stopped. A pool whose init failed starts no more until replaced.
      */
     synchronized State keep(Key key, FunctionConfig config, String generation, int requested) {
-        String stamp = config.version() + "\n" + config.codeSha256() + "\n" + config.settings().hashCode() + "\n" + generation;
+        String stamp = config.codeSha256() + "\n" + config.settings().hashCode() + "\n" + generation;
         Pool pool = pools.get(key);
         if (pool == null || !pool.stamp.equals(stamp)) {
             if (pool != null) {

@@ -9,6 +9,7 @@ import io.lambdoku.core.lambda.AliasSpec;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.ProvisionedConcurrency;
 import io.lambdoku.core.lambda.ProvisionedConcurrency.Status;
+import io.lambdoku.core.lambda.WeightedVersion;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import java.nio.file.Path;
@@ -100,6 +101,22 @@ class ProvisionedKeeperTest {
         assertThat(FunctionFixture.log(moved)).doesNotContain("Init Duration");
         // version 1's provisioned environment is gone: invoking it starts one on demand
         assertThat(FunctionFixture.log(FunctionFixture.invoke(invoker, "moving", "1", "{}"))).contains("Init Duration");
+    }
+
+    @Test
+    void aWeightedAliasSplitsItsEnvironmentsBetweenItsTwoVersions() throws Exception {
+        createWithAlias("split", APP);
+        FunctionConfig latest = lambda.getFunction("split", FunctionConfig.LATEST);
+        lambda.updateFunctionConfiguration("split", latest.settings().withMemorySize(256), Optional.of(latest.revisionId()));
+        lambda.publishVersion("split", "two", Optional.empty(), Optional.empty());
+        lambda.updateAlias("split", new AliasSpec("live", "1", Optional.of(new WeightedVersion("2", 0.5)), ""), Optional.empty());
+        lambda.putProvisionedConcurrency("split", "live", 2);
+        assertThat(await("split", "live", p -> p.status() == Status.READY).allocated()).isEqualTo(2);
+        for (String version : List.of("1", "2")) {
+            InvokeResult r = FunctionFixture.invoke(invoker, "split", version, "{}");
+            assertThat(FunctionFixture.json(r)).containsEntry("init", "provisioned-concurrency");
+            assertThat(FunctionFixture.log(r)).doesNotContain("Init Duration");
+        }
     }
 
     @Test

@@ -162,9 +162,10 @@ public final class LocalProvisioned {
     }
 
     /**
-     * A config as its keeper last reported it; with no live keeper, nothing is initialised: READY reads as IN_PROGRESS
-     * with the reason. A failure stays a failure: it is what the last attempt found. Environments of a version the
-     * alias no longer points at do not count: it is IN_PROGRESS until the keeper has the new version's.
+     * A config as its keeper last reported it. Not yet claimed by a keeper: IN_PROGRESS, as Lambda answers a Put. Its
+     * keeper gone: nothing is initialised any more, READY reads as IN_PROGRESS with the reason. A failure stays a
+     * failure: it is what the last attempt found. Environments of a version the alias no longer points at do not
+     * count: it is IN_PROGRESS until the keeper has the new version's.
      */
     private ProvisionedConcurrency config(ResultSet rs) throws SQLException {
         Status status = Status.valueOf(rs.getString(7));
@@ -172,9 +173,10 @@ public final class LocalProvisioned {
         int allocated = rs.getInt(4);
         int available = rs.getInt(5);
         String target = rs.getObject(11) == null ? rs.getString(2) : String.valueOf(rs.getInt(11));
-        boolean kept = rs.getString(9) != null && ProcessOwner.alive(rs.getString(9));
+        boolean claimed = rs.getString(9) != null;
+        boolean kept = claimed && ProcessOwner.alive(rs.getString(9));
         boolean moved = rs.getString(6) != null && !rs.getString(6).equals(target);
-        if (!kept && status != Status.FAILED) {
+        if (claimed && !kept && status != Status.FAILED) {
             status = Status.IN_PROGRESS;
             reason = Optional.of(NO_KEEPER);
             allocated = 0;
@@ -196,9 +198,15 @@ public final class LocalProvisioned {
         }
     }
 
-    /** The version the qualifier names now; a missing alias or version is Lambda's ResourceNotFoundException. */
+    /**
+     * The version the qualifier names now; a missing alias or version is Lambda's ResourceNotFoundException, naming
+     * the qualified ARN even when the function is what is missing, as AWS answers these operations.
+     */
     private int requireQualifier(Connection c, String function, String qualifier) throws SQLException {
-        requireFunction(c, function);
+        if (!LocalLambda.exists(c, function)) {
+            throw LocalAliases.isAliasName(qualifier) ? ResourceNotFoundException.alias(function, qualifier)
+                    : ResourceNotFoundException.version(function, qualifier);
+        }
         if (LocalAliases.isAliasName(qualifier)) {
             String version = aliases.find(c, function, qualifier)
                     .orElseThrow(() -> ResourceNotFoundException.alias(function, qualifier)).functionVersion();

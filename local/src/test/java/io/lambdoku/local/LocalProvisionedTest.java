@@ -49,13 +49,34 @@ class LocalProvisionedTest {
     }
 
     @Test
-    void aPutConfigReadsInProgressWhileNoProcessKeepsIt() {
+    void aPutConfigReadsInProgressUntilKeptAndWithTheReasonWhenItsKeeperIsGone() {
         ProvisionedConcurrency put = lambda.putProvisionedConcurrency("f", "live", 2);
         assertThat(put.status()).isEqualTo(ProvisionedConcurrency.Status.IN_PROGRESS);
         assertThat(put.allocated()).isZero();
         assertThat(put.available()).isZero();
-        assertThat(put.statusReason()).contains(LocalProvisioned.NO_KEEPER);
+        assertThat(put.statusReason()).isEmpty();
         assertThat(lambda.provisionedConcurrency("f", "live")).contains(put);
+
+        LocalProvisioned.Desire desire = lambda.provisioned().desired().get(0);
+        String gone = Long.MAX_VALUE + ":0"; // no process has that pid
+        lambda.provisioned().report(desire, gone, new LocalProvisioned.Report("1", 2, 2, ProvisionedConcurrency.Status.READY,
+                Optional.empty()));
+        ProvisionedConcurrency orphaned = lambda.provisionedConcurrency("f", "live").orElseThrow();
+        assertThat(orphaned.status()).isEqualTo(ProvisionedConcurrency.Status.IN_PROGRESS);
+        assertThat(orphaned.allocated()).isZero();
+        assertThat(orphaned.statusReason()).contains(LocalProvisioned.NO_KEEPER);
+
+        String me = ProcessOwner.current();
+        assertThat(lambda.provisioned().report(desire, me, new LocalProvisioned.Report("1", 2, 1,
+                ProvisionedConcurrency.Status.READY, Optional.empty()))).isTrue();
+        assertThat(lambda.provisionedConcurrency("f", "live").orElseThrow()).satisfies(p -> {
+            assertThat(p.status()).isEqualTo(ProvisionedConcurrency.Status.READY);
+            assertThat(p.allocated()).isEqualTo(2);
+            assertThat(p.available()).isEqualTo(1);
+        });
+        lambda.putProvisionedConcurrency("f", "live", 3);
+        assertThat(lambda.provisioned().report(desire, me, new LocalProvisioned.Report("1", 2, 2,
+                ProvisionedConcurrency.Status.READY, Optional.empty()))).as("a report on a desire put again since").isFalse();
     }
 
     /** The scenarios check the refusals; these are the words AWS answers them with, which clients may match on. */

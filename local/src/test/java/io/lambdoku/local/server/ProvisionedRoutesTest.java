@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Provisioned concurrency over the wire, as Lambda answers it (LocalStack's recorded
  * test_provisioned_concurrency_exceptions, test_lambda_provisioned_lifecycle): the server keeps the environments.
  */
+@SuppressWarnings("unchecked")
 class ProvisionedRoutesTest {
 
     private static final String PATH = "/2019-09-30/functions/f/provisioned-concurrency";

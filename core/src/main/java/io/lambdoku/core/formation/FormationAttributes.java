@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * The formation table's attribute names, as the DynamoDB table holds them and any client writes them, and
  * the row as plain values (String, Number, Boolean) under those names: the local store's JSON and
  * {@code formation --json} use the same keys. Reading is as lenient as a table anyone may write calls for:
- * Scale as a number or a string, Public as a boolean or "true".
+ * Scale as a number or a string, Public as a boolean or "true"/"True".
  */
 public final class FormationAttributes {
 
@@ -27,6 +28,9 @@ public final class FormationAttributes {
     public static final String OBSERVED_VERSION = "ObservedVersion";
     public static final String OBSERVED_GENERATION = "ObservedGeneration";
     public static final String UPDATED_AT = "UpdatedAt";
+
+    /** Public written as text: JSON's and Python's spellings of true; anything else is false. */
+    public static final List<String> TRUE_TEXTS = List.of("true", "True");
 
     /** A new row's scale when none is given (DesiredChange's default), and a row written without one. */
     public static final int DEFAULT_SCALE = 1;
@@ -96,6 +100,10 @@ public final class FormationAttributes {
         if (value == null || value.toString().isBlank()) {
             return DEFAULT_SCALE;
         }
+        // a number as text only in its plain spelling, the one DynamoFormationStore's condition can name again
+        if (value instanceof String text && !text.matches("-?[0-9]{1,9}")) {
+            return UNREADABLE_SCALE;
+        }
         try {
             return new BigDecimal(value.toString().trim()).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
@@ -108,7 +116,7 @@ public final class FormationAttributes {
     }
 
     private static boolean bool(Object value) {
-        return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().trim());
+        return value instanceof Boolean b ? b : TRUE_TEXTS.contains(String.valueOf(value));
     }
 
     private static Instant instant(Object value) {

@@ -71,7 +71,7 @@ final class DynamoItems {
     private static String text(Update u, String attribute, Optional<String> value) {
         String n = u.name(attribute);
         return value.map(v -> n + " = " + u.value(DynamoFormationStore.s(v)))
-                .orElse("(attribute_not_exists(" + n + ") OR " + n + " = " + u.value(DynamoFormationStore.s("")) + ")");
+                .orElseGet(() -> "(attribute_not_exists(" + n + ") OR " + n + " = " + u.value(DynamoFormationStore.s("")) + ")");
     }
 
     private static String scale(Update u, int scale) {

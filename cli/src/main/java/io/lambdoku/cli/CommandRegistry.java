@@ -24,6 +24,9 @@ import io.lambdoku.cli.deploy.ApplyCommand;
 import io.lambdoku.cli.deploy.BuildCommand;
 import io.lambdoku.cli.deploy.DeployCommand;
 import io.lambdoku.cli.deploy.DiffCommand;
+import io.lambdoku.cli.formation.FormationCommand;
+import io.lambdoku.cli.formation.FormationDeleteCommand;
+import io.lambdoku.cli.formation.FormationSetCommand;
 import io.lambdoku.cli.infra.AlarmsCommand;
 import io.lambdoku.cli.infra.SchedulesCommand;
 import io.lambdoku.cli.deploy.PlanCommand;
@@ -117,6 +120,9 @@ final class CommandRegistry {
         m.put("rollout:abort", RolloutAbortCommand::new);
         m.put("rollout:resume", RolloutResumeCommand::new);
         m.put("rollouts", RolloutsCommand::new);
+        m.put("formation", FormationCommand::new);
+        m.put("formation:set", FormationSetCommand::new);
+        m.put("formation:delete", FormationDeleteCommand::new);
         return m;
     }
 }

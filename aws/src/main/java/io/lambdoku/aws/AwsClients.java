@@ -46,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
     private IamClient iam;
     private EventBridgeClient events;
     private KmsClient kms;
+    private AwsCredentialsProvider credentials;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
@@ -128,7 +129,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Service service) {
-        builder.httpClient(http()).region(region()).credentialsProvider(credentials())
+        builder.httpClient(http()).region(region()).credentialsProvider(credentialsProvider())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS).build()));
         options.endpointFor(service).ifPresent(builder::endpointOverride);
@@ -143,6 +144,14 @@ public final class AwsClients implements AutoCloseable {
                     .build();
         }
         return http;
+    }
+
+    /** The credentials every client signs with, for requests made outside a client (a function URL's, signed by hand). */
+    synchronized AwsCredentialsProvider credentialsProvider() {
+        if (credentials == null) {
+            credentials = credentials();
+        }
+        return credentials;
     }
 
     private AwsCredentialsProvider credentials() {

@@ -51,6 +51,9 @@ import io.lambdoku.cli.rollout.RolloutPromoteCommand;
 import io.lambdoku.cli.rollout.RolloutResumeCommand;
 import io.lambdoku.cli.rollout.RolloutStartCommand;
 import io.lambdoku.cli.rollout.RolloutsCommand;
+import io.lambdoku.cli.url.UrlCommand;
+import io.lambdoku.cli.url.UrlCreateCommand;
+import io.lambdoku.cli.url.UrlDeleteCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -117,6 +120,9 @@ final class CommandRegistry {
         m.put("rollout:abort", RolloutAbortCommand::new);
         m.put("rollout:resume", RolloutResumeCommand::new);
         m.put("rollouts", RolloutsCommand::new);
+        m.put("url", UrlCommand::new);
+        m.put("url:create", UrlCreateCommand::new);
+        m.put("url:delete", UrlDeleteCommand::new);
         return m;
     }
 }

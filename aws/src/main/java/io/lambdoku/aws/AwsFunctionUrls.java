@@ -50,7 +50,8 @@ final class AwsFunctionUrls {
                         .invokeMode(InvokeMode.BUFFERED)));
             });
         } catch (ResourceConflictException e) {
-            throw new ResourceConflictException(target(function, qualifier) + " already has a function URL.", e.getMessage());
+            throw new ResourceConflictException(function + qualifier.map(q -> ":" + q).orElse("")
+                    + " has a function URL already.", e.getMessage());
         }
     }
 
@@ -131,7 +132,8 @@ final class AwsFunctionUrls {
             errors.call(Subject.function(function), () -> lambda().getFunctionConfiguration(r -> r.functionName(function)));
             qualifier.ifPresent(alias -> errors.call(Subject.alias(function, alias), () -> lambda().getAlias(r -> r
                     .functionName(function).name(alias))));
-            throw new ResourceNotFoundException(target(function, qualifier) + " has no function URL.");
+            throw new ResourceNotFoundException("Function " + function + qualifier.map(q -> ":" + q).orElse("")
+                    + " has no function URL.");
         }
     }
 
@@ -165,10 +167,6 @@ final class AwsFunctionUrls {
     static Optional<String> qualifierOf(String functionArn) {
         String[] parts = functionArn == null ? new String[0] : functionArn.split(":");
         return parts.length > 7 ? Optional.of(parts[7]) : Optional.empty();
-    }
-
-    private static String target(String function, Optional<String> qualifier) {
-        return qualifier.map(q -> "Alias " + q + " of function " + function).orElse("Function " + function);
     }
 
     private LambdaClient lambda() {

@@ -93,7 +93,7 @@ final class AwsFunctionUrls {
                 return Optional.of(lambda().listFunctionUrlConfigsPaginator(r -> r.functionName(function).maxItems(50))
                         .functionUrlConfigs().stream().map(c -> url(function, qualifierOf(c.functionArn()), c)).toList());
             } catch (AwsServiceException e) {
-                if (e.statusCode() == 404 && AwsErrors.code(e).isEmpty()) {
+                if (AwsErrors.unimplemented(e)) {
                     return Optional.empty();
                 }
                 throw e;

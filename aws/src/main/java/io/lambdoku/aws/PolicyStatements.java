@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 /**
  * Statements of a function's resource-based policy (of the function, or of one alias), added and removed by a
  * fixed statement id so that doing either twice changes nothing: the id is how a later run finds its statement.
+ * An endpoint that has no resource-based policies at all (lambdoku's own local serve answers AddPermission with
+ * UnknownOperationException) lets anyone through already, so there is nothing to add or remove there.
  */
 final class PolicyStatements {
 
@@ -33,6 +36,10 @@ final class PolicyStatements {
                 if (!statementIds(function, qualifier).contains(statementId)) {
                     throw e;
                 }
+            } catch (AwsServiceException e) {
+                if (!AwsErrors.unimplemented(e)) {
+                    throw e;
+                }
             }
         });
     }
@@ -44,6 +51,10 @@ final class PolicyStatements {
                         .statementId(statementId));
             } catch (ResourceNotFoundException gone) {
                 // the function, its policy or the statement is gone already
+            } catch (AwsServiceException e) {
+                if (!AwsErrors.unimplemented(e)) {
+                    throw e;
+                }
             }
         });
     }

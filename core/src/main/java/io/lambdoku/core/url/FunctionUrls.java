@@ -48,7 +48,8 @@ public final class FunctionUrls {
     public UrlChange create(String function, Optional<String> alias, UrlAuth auth, List<String> corsOrigins) {
         Optional<String> target = target(alias);
         FunctionUrlSpec spec = new FunctionUrlSpec(auth, cors(corsOrigins));
-        api.getFunction(function, target.orElse(FunctionConfig.LATEST)); // a missing function or alias, named as such
+        // a missing function or alias, named as such (before any write)
+        target.ifPresentOrElse(a -> api.getAlias(function, a), () -> api.getFunction(function, FunctionConfig.LATEST));
         Optional<FunctionUrl> existing = existing(function, target);
         if (existing.isEmpty()) {
             try {

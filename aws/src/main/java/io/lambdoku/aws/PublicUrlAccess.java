@@ -1,6 +1,5 @@
 package io.lambdoku.aws;
 
-import io.lambdoku.core.lambda.UrlAuth;
 import java.util.Optional;
 
 /**
@@ -21,15 +20,6 @@ final class PublicUrlAccess {
 
     PublicUrlAccess(AwsClients clients, AwsErrors errors) {
         this.statements = new PolicyStatements(clients, errors);
-    }
-
-    /** Grants public access for NONE, revokes it for AWS_IAM (where a statement for * would let anyone signed in). */
-    void follow(String function, Optional<String> qualifier, UrlAuth auth) {
-        if (auth == UrlAuth.NONE) {
-            grant(function, qualifier);
-        } else {
-            revoke(function, qualifier);
-        }
     }
 
     void grant(String function, Optional<String> qualifier) {

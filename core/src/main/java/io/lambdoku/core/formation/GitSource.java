@@ -49,9 +49,11 @@ public final class GitSource {
     /** Exports {@code commit}'s copy of the folder into {@code into} (an empty directory). */
     public void export(String commit, Path into) {
         String prefix = git(List.of("rev-parse", "--show-prefix"), null).out().strip();
+        String top = git(List.of("rev-parse", "--show-toplevel"), null).out().strip();
         Path tar = into.resolve(".lambdoku-export.tar");
         String tree = prefix.isEmpty() ? commit : commit + ":" + prefix;
-        Result archive = git(List.of("archive", "--format=tar", "-o", tar.toString(), tree), null);
+        // from the top: archive reads a tree's paths relative to where it runs
+        Result archive = run(List.of("git", "-C", top, "archive", "--format=tar", "-o", tar.toString(), tree), null);
         if (archive.code() != 0) {
             throw new FormationException("git archive of " + tree + " in " + folder + " failed: " + firstLine(archive.err()));
         }

@@ -37,6 +37,7 @@ import io.lambdoku.cli.lock.LockBreakCommand;
 import io.lambdoku.cli.lock.LockCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
+import io.lambdoku.cli.reactor.ReactorCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
 import io.lambdoku.cli.pipeline.PipelineImportCommand;
 import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
@@ -117,6 +118,7 @@ final class CommandRegistry {
         m.put("rollout:abort", RolloutAbortCommand::new);
         m.put("rollout:resume", RolloutResumeCommand::new);
         m.put("rollouts", RolloutsCommand::new);
+        m.put("reactor", ReactorCommand::new);
         return m;
     }
 }

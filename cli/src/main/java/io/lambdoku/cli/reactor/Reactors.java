@@ -34,7 +34,7 @@ public final class Reactors {
         Reconciler reconciler = new Reconciler(api, store, engine, session.guard(), probe, session.activity(),
                 session.events(), events, Clock.systemUTC(),
                 new Reconciler.Settings(local ? UrlAuth.NONE : UrlAuth.AWS_IAM, session.launch().cwd(), session.holder()));
-        return new Reactor(store, api, reconciler, events, Reactor.Options.resyncEvery(resync));
+        return Reactor.of(store, api, reconciler, events, Reactor.Options.resyncEvery(resync));
     }
 
     /** The probe of NONE URLs, which says of an AWS_IAM URL that it cannot sign. */

@@ -12,23 +12,23 @@ public record Outcome(Kind kind, long generation, String reason) {
         DONE, WAITING, FAILED, AGAIN, GONE
     }
 
-    static Outcome done(long generation) {
+    public static Outcome done(long generation) {
         return new Outcome(Kind.DONE, generation, "");
     }
 
-    static Outcome waiting(long generation, String reason) {
+    public static Outcome waiting(long generation, String reason) {
         return new Outcome(Kind.WAITING, generation, reason);
     }
 
-    static Outcome failed(long generation, String reason) {
+    public static Outcome failed(long generation, String reason) {
         return new Outcome(Kind.FAILED, generation, reason);
     }
 
-    static Outcome again(long generation) {
+    public static Outcome again(long generation) {
         return new Outcome(Kind.AGAIN, generation, "the row changed meanwhile");
     }
 
-    static Outcome gone() {
+    public static Outcome gone() {
         return new Outcome(Kind.GONE, -1, "");
     }
 }

@@ -5,6 +5,7 @@ import io.lambdoku.core.lambda.LambdaApi;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Makes the formation table true, until closed: every row is reconciled when the change feed names it and at
@@ -39,8 +41,8 @@ public final class Reactor implements AutoCloseable {
     }
 
     private final FormationStore store;
-    private final LambdaApi api;
-    private final Reconciler reconciler;
+    private final Supplier<List<String>> functions;
+    private final RowReconcile reconciler;
     private final ReactorEvents events;
     private final Options options;
     private final ExecutorService workers;
@@ -48,9 +50,23 @@ public final class Reactor implements AutoCloseable {
     private final Map<String, Slot> slots = new HashMap<>();
     private volatile boolean closed;
 
-    public Reactor(FormationStore store, LambdaApi api, Reconciler reconciler, ReactorEvents events, Options options) {
+    /** One reconcile of one row by name: {@link Reconciler} is the real one. */
+    public interface RowReconcile {
+        Outcome reconcile(String name);
+    }
+
+    /** The reactor of {@code api}'s functions: every one is looked at in a resync, in case it is ours and rowless. */
+    public static Reactor of(FormationStore store, LambdaApi api, RowReconcile reconciler, ReactorEvents events,
+                             Options options) {
+        return new Reactor(store, () -> api.listFunctions().stream().map(FunctionConfig::name).toList(), reconciler,
+                events, options);
+    }
+
+    /** {@code functions}: the names of the backend's functions, asked at each resync. */
+    public Reactor(FormationStore store, Supplier<List<String>> functions, RowReconcile reconciler, ReactorEvents events,
+                   Options options) {
         this.store = store;
-        this.api = api;
+        this.functions = functions;
         this.reconciler = reconciler;
         this.events = events;
         this.options = options;
@@ -89,7 +105,7 @@ public final class Reactor implements AutoCloseable {
             return;
         }
         try {
-            api.listFunctions().stream().map(FunctionConfig::name).filter(n -> !names.contains(n)).forEach(names::add);
+            functions.get().stream().filter(n -> !names.contains(n)).forEach(names::add);
         } catch (RuntimeException e) {
             events.action("-", "error", "Cannot list functions: " + Reconciler.sentence(e));
         }

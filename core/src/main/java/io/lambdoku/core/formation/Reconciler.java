@@ -21,7 +21,7 @@ import java.util.Optional;
  * being what was read. No row: the function this table manages under that name is destroyed. Runs under the
  * function's lock, so a deploy or config:set by someone else never interleaves with it.
  */
-public final class Reconciler {
+public final class Reconciler implements Reactor.RowReconcile {
 
     /** The app's alias: what the URL serves and provisioned concurrency keeps warm. */
     public static final String LIVE = "live";
@@ -66,6 +66,7 @@ public final class Reconciler {
         this.shape = new AppShape(api, steps, events);
     }
 
+    @Override
     public Outcome reconcile(String name) {
         Optional<FormationRow> row = store.get(name);
         return row.isPresent() ? converge(row.get()) : destroyIfOurs(name);

@@ -252,7 +252,7 @@ public abstract class ReactorScenarios {
     @Test
     void theReactorLoopConvergesEveryRowAndNoticesChanges() throws Exception {
         set("shop", Optional.of("git:main"), Optional.of(1), Optional.of("repo/shop"));
-        Reactor reactor = new Reactor(store(), api(), reconciler(), ReactorEvents.NONE,
+        Reactor reactor = Reactor.of(store(), api(), reconciler(), ReactorEvents.NONE,
                 Reactor.Options.resyncEvery(Duration.ofMinutes(10)));
         Thread loop = new Thread(reactor::run);
         loop.start();

@@ -157,8 +157,6 @@ public final class LocalServeCommand extends BaseCommand {
         // fires schedules and evaluates alarms; its problems (a schedule that could not fire) go to stderr
         InfraLoop infraLoop = InfraLoop.start(lambda, server.invoker(), Clock.systemUTC(), tick,
                 session.output()::note);
-        // after the server is up: the apps' URLs it makes name this server, and the probe finds it answering
-        Optional<Reactor> reactorLoop = reactor ? Optional.of(startReactor(session, lambda, resyncEvery)) : Optional.empty();
         String endpoint = server.endpoint().toString();
         // lets 'lambdoku invoke' on this store use this server's warm environments; written before the
         // banner, so whoever waits for the banner finds it
@@ -209,6 +207,9 @@ public final class LocalServeCommand extends BaseCommand {
                     + " text; serve with --tls.");
         }
         session.launch().out().flush();
+        // after the banner (whoever waits for it reads the reactor's lines after it) and with the server up and
+        // recorded: the URLs the reactor makes name this server, and its probe finds them answering
+        Optional<Reactor> reactorLoop = reactor ? Optional.of(startReactor(session, lambda, resyncEvery)) : Optional.empty();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -107,6 +107,10 @@ final class ReleaseChoice {
             try {
                 return api.getFunction(name, n).version();
             } catch (ResourceNotFoundException e) {
+                if (!exists(name)) {
+                    throw new FormationException("No function " + name + " to serve release v" + n
+                            + " of; give the row a Source to deploy it from.");
+                }
                 throw new FormationException("No release v" + n + " of " + name + " (newest: " + newestOrNone(name) + ").");
             }
         }
@@ -119,6 +123,15 @@ final class ReleaseChoice {
         } catch (ResourceNotFoundException e) {
             throw new FormationException("Version " + version + " is neither a release (7, v7), an alias of " + name
                     + " nor git:REF.");
+        }
+    }
+
+    private boolean exists(String name) {
+        try {
+            api.getFunction(name, FunctionConfig.LATEST);
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
         }
     }
 

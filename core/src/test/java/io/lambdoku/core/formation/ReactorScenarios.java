@@ -142,7 +142,7 @@ public abstract class ReactorScenarios {
         assertThat(settle("shop").kind()).isEqualTo(Outcome.Kind.DONE);
 
         Observed o = observed("shop");
-        assertThat(o.status()).isEqualTo(FormationStatus.READY);
+        assertThat(o.status()).as("reason: %s", o.reason()).isEqualTo(FormationStatus.READY);
         assertThat(o.observedVersion()).hasValue("1");
         assertThat(o.observedGeneration()).isEqualTo(1);
         assertThat(get(o.url().orElseThrow()).body()).isEqualTo("Hello from shop");
@@ -168,7 +168,7 @@ public abstract class ReactorScenarios {
         set("shop", Optional.of("v1"), Optional.empty(), Optional.empty());
         settle("shop");
 
-        assertThat(observed("shop").status()).isEqualTo(FormationStatus.READY);
+        assertThat(observed("shop").status()).as("reason: %s", observed("shop").reason()).isEqualTo(FormationStatus.READY);
         assertThat(observed("shop").observedVersion()).hasValue("1");
         assertThat(get(observed("shop").url().orElseThrow()).body()).isEqualTo("Hello from shop");
         assertThat(releases("shop")).hasSize(2);
@@ -182,7 +182,7 @@ public abstract class ReactorScenarios {
         set("shop", Optional.empty(), Optional.of(0), Optional.empty());
         settle("shop");
 
-        assertThat(observed("shop").status()).isEqualTo(FormationStatus.STOPPED);
+        assertThat(observed("shop").status()).as("reason: %s", observed("shop").reason()).isEqualTo(FormationStatus.STOPPED);
         assertThat(api().reservedConcurrency("shop")).hasValue(0);
         assertThat(api().provisionedConcurrency("shop", "live")).isEmpty();
         assertThat(get(observed("shop").url().orElseThrow()).statusCode()).isEqualTo(429);
@@ -190,7 +190,7 @@ public abstract class ReactorScenarios {
         set("shop", Optional.empty(), Optional.of(1), Optional.empty());
         settle("shop");
 
-        assertThat(observed("shop").status()).isEqualTo(FormationStatus.READY);
+        assertThat(observed("shop").status()).as("reason: %s", observed("shop").reason()).isEqualTo(FormationStatus.READY);
         assertThat(api().reservedConcurrency("shop")).isEmpty();
         assertThat(get(observed("shop").url().orElseThrow()).body()).isEqualTo("Hello from shop");
         assertThat(releases("shop")).hasSize(1);
@@ -223,12 +223,12 @@ public abstract class ReactorScenarios {
         assertThat(observed("cart").status()).isEqualTo(FormationStatus.FAILED);
         assertThat(observed("cart").reason()).isEqualTo("No commit 'no-such-branch' in the git repository of "
                 + tmp.resolve("repo/shop") + ".");
-        assertThat(observed("shop").status()).isEqualTo(FormationStatus.READY);
+        assertThat(observed("shop").status()).as("reason: %s", observed("shop").reason()).isEqualTo(FormationStatus.READY);
         assertThat(get(observed("shop").url().orElseThrow()).body()).isEqualTo("Hello from shop");
 
         set("cart", Optional.of("v9"), Optional.empty(), Optional.empty());
         settle("cart");
-        assertThat(observed("cart").reason()).isEqualTo("No function cart and the row has no Source to deploy it from.");
+        assertThat(observed("cart").reason()).isEqualTo("No function cart to serve release v9 of; give the row a Source to deploy it from.");
     }
 
     @Test

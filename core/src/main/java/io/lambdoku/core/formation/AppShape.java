@@ -82,17 +82,18 @@ final class AppShape {
 
     /** Scale 0: reserved 0 (every invoke throttled), no provisioned environments. */
     void stop(String name) {
-        if (!api.reservedConcurrency(name).equals(Optional.of(0))) {
-            api.putReservedConcurrency(name, Optional.of(0));
-            events.action(name, "scale", "reserved concurrency 0 (stopped: every invoke is throttled)");
-        }
+        // provisioned first: Lambda refuses a reservation below what is provisioned
         if (api.provisionedConcurrency(name, Reconciler.LIVE).isPresent()) {
             api.deleteProvisionedConcurrency(name, Reconciler.LIVE);
             events.action(name, "scale", "provisioned concurrency on " + Reconciler.LIVE + " removed");
         }
+        if (!api.reservedConcurrency(name).equals(Optional.of(0))) {
+            api.putReservedConcurrency(name, Optional.of(0));
+            events.action(name, "scale", "reserved concurrency 0 (stopped: every invoke is throttled)");
+        }
     }
 
-    /** Scale N ≥ 1: reserved cleared, provisioned N on live; the config as it stands after. */
+    /** Scale N ≥ 1: reserved cleared (first: it may be below N), provisioned N on live; the config as it stands after. */
     ProvisionedConcurrency scale(String name, int n) {
         if (api.reservedConcurrency(name).isPresent()) {
             api.putReservedConcurrency(name, Optional.empty());

@@ -8,6 +8,8 @@ import io.lambdoku.cli.Session;
 import io.lambdoku.cli.UsageException;
 import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.formation.Reactor;
+import io.lambdoku.aws.AwsLambda;
+import io.lambdoku.core.formation.UrlProbe;
 import io.lambdoku.local.LocalLambda;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +40,9 @@ public final class ReactorCommand extends BaseCommand {
         Duration every = resyncOf(resync);
         FormationStore store = session.formation(Optional.ofNullable(table));
         boolean local = session.api() instanceof LocalLambda;
-        Reactor reactor = Reactors.build(session, session.api(), session.infra(), store, local, Reactors.httpProbe(),
+        // on AWS the probe signs AWS_IAM URLs and knows an endpoint override's URLs are not served
+        UrlProbe probe = session.api() instanceof AwsLambda aws ? aws.urlProbe() : Reactors.httpProbe();
+        Reactor reactor = Reactors.build(session, session.api(), session.infra(), store, local, probe,
                 Reactors.lines(session), every);
         if (!session.output().json()) {
             session.output().note("lambdoku reactor: reconciling " + store.describe() + " every " + resync
@@ -59,7 +63,7 @@ public final class ReactorCommand extends BaseCommand {
     }
 
     /** Between 1 s and a day: a faster resync would only load the backend. */
-    static Duration resyncOf(String text) {
+    public static Duration resyncOf(String text) {
         Duration d = DurationText.parse("--resync", text);
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
             throw new UsageException("--resync must be between 1s and 1d, not " + text + ".");

@@ -55,7 +55,15 @@ class ReactorIT {
             assertThat(releases.lines().filter(l -> l.contains("(git ")).count()).isEqualTo(2);
 
             cli.run("formation:delete", "shop", "--confirm", "shop").succeeded();
-            await(() -> cli.run("apps").out().contains("shop") ? null : "gone");
+            await(() -> appsOut(cli).contains("shop") ? null : "gone");
+        }
+    }
+
+    private static String appsOut(CliRunner cli) {
+        try {
+            return cli.run("apps").succeeded().out();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -77,7 +77,7 @@ public final class Reactor implements AutoCloseable {
     /** Runs until {@link #close()} or an interrupt: the feed's names as they come, everything at each resync. */
     public void run() {
         try (FormationChanges feed = store.changes()) {
-            long nextResync = 0;
+            long nextResync = System.nanoTime(); // nanoTime's origin is arbitrary (it may be negative): now, not 0
             while (!closed && !Thread.currentThread().isInterrupted()) {
                 long now = System.nanoTime();
                 if (now - nextResync >= 0) {

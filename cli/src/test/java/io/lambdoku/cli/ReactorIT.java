@@ -41,10 +41,10 @@ class ReactorIT {
             url = m.group(1);
             assertThat(get(url)).contains("Hello, world!");
 
-            Files.writeString(src.resolve("lambdoku.json"), Files.readString(src.resolve("lambdoku.json"))
-                    .replace("\"GREETING\": \"Hello\"", "\"GREETING\": \"Howdy\""));
-            commit(src, "howdy");
-            await(() -> get(url).contains("Howdy, world!") ? "served" : null);
+            Files.writeString(src.resolve("app.py"), Files.readString(src.resolve("app.py"))
+                    .replace("{name}!", "{name}! (second commit)"));
+            commit(src, "second");
+            await(() -> get(url).contains("Hello, world! (second commit)") ? "served" : null);
         }
         String releases = cli.run("releases", "-a", "shop").succeeded().out();
 

@@ -76,7 +76,7 @@ public final class Reconciler implements Reactor.RowReconcile {
         Progress progress = new Progress(row);
         try {
             if (progress.newDesire()) {
-                progress.deploying("generation " + row.generation() + " read");
+                progress.deploying("Reconciling generation " + row.generation() + ".");
             }
             Observed now = guard.holding(row.name(), "reactor", () -> apply(progress));
             return write(progress, now);
@@ -94,7 +94,7 @@ public final class Reconciler implements Reactor.RowReconcile {
     private Observed apply(Progress p) {
         String name = p.row.name();
         Desired d = p.row.desired();
-        ReleaseChoice.Chosen chosen = releases.choose(name, d, message -> p.deploying("deploying: " + message));
+        ReleaseChoice.Chosen chosen = releases.choose(name, d, message -> p.deploying("Releasing " + message + "."));
         chosen.deployed().ifPresent(m -> {
             events.action(name, "deploy", "v" + chosen.release() + " " + m);
             record(name, "reactor deployed v" + chosen.release(), m);

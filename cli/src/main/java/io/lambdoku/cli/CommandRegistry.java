@@ -40,6 +40,7 @@ import io.lambdoku.cli.lock.LockBreakCommand;
 import io.lambdoku.cli.lock.LockCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
+import io.lambdoku.cli.reactor.ReactorCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
 import io.lambdoku.cli.pipeline.PipelineImportCommand;
 import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
@@ -129,6 +130,7 @@ final class CommandRegistry {
         m.put("url", UrlCommand::new);
         m.put("url:create", UrlCreateCommand::new);
         m.put("url:delete", UrlDeleteCommand::new);
+        m.put("reactor", ReactorCommand::new);
         return m;
     }
 }

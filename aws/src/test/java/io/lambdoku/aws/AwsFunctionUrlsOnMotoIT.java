@@ -131,7 +131,7 @@ class AwsFunctionUrlsOnMotoIT {
     @Test
     void urlOnAnAlias() {
         Assumptions.abort("moto 5.2.1 ignores the Qualifier of function URL calls (one URL per function, whatever the"
-                + " alias): alias URLs through the aws adapter are tested against 'local serve'");
+                + " alias): alias URLs through the aws adapter are tested against 'local serve' (AwsFunctionUrlScenariosOverLocalServeIT)");
     }
 
     /** moto can say the URL exists, not serve it: the probe says that instead of calling the app broken or Ready. */

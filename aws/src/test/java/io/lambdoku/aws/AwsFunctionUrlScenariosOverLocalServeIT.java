@@ -1,0 +1,52 @@
+package io.lambdoku.aws;
+
+import io.lambdoku.core.lambda.LambdaApi;
+import io.lambdoku.core.url.FunctionUrlScenarios;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.auth.AccessKey;
+import io.lambdoku.local.server.LocalServer;
+import io.lambdoku.local.server.ServeOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The URL scenarios through the aws adapter against lambdoku's own AWS-wire server, which (unlike moto) keeps a
+ * URL per alias and implements ListFunctionUrlConfigs, but has no resource-based policies (AddPermission is an
+ * unknown operation there, skipped by the adapter).
+ */
+class AwsFunctionUrlScenariosOverLocalServeIT extends FunctionUrlScenarios {
+
+    @TempDir
+    Path home;
+
+    private LocalLambda local;
+    private LocalServer server;
+    private AwsLambda aws;
+
+    @BeforeEach
+    void start() {
+        local = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ZERO));
+        server = LocalServer.start(local, ServeOptions.loopback(0).withAccessKey(new AccessKey("test", "test")));
+        URI endpoint = URI.create("http://127.0.0.1:" + server.address().getPort());
+        aws = AwsLambda.open(new AwsOptions(Optional.of("us-east-1"), Optional.empty(), Optional.of(endpoint),
+                Optional.empty(), Optional.of(new AwsOptions.StaticKeys("test", "test", Optional.empty()))));
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+        server.close();
+        local.close();
+    }
+
+    @Override
+    protected LambdaApi api() {
+        return aws;
+    }
+}

@@ -18,6 +18,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -46,6 +48,8 @@ public final class AwsClients implements AutoCloseable {
     private IamClient iam;
     private EventBridgeClient events;
     private KmsClient kms;
+    private DynamoDbClient dynamoDb;
+    private DynamoDbStreamsClient dynamoDbStreams;
     private AwsCredentialsProvider credentials;
 
     public AwsClients(AwsOptions options) {
@@ -119,6 +123,22 @@ public final class AwsClients implements AutoCloseable {
             kms = configure(KmsClient.builder(), Service.KMS).build();
         }
         return kms;
+    }
+
+    /** The formation table's. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configure(DynamoDbClient.builder(), Service.DYNAMODB).build();
+        }
+        return dynamoDb;
+    }
+
+    /** The formation table's stream. */
+    public synchronized DynamoDbStreamsClient dynamoDbStreams() {
+        if (dynamoDbStreams == null) {
+            dynamoDbStreams = configure(DynamoDbStreamsClient.builder(), Service.DYNAMODB_STREAMS).build();
+        }
+        return dynamoDbStreams;
     }
 
     public synchronized Region region() {
@@ -202,6 +222,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (kms != null) {
             kms.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        if (dynamoDbStreams != null) {
+            dynamoDbStreams.close();
         }
         if (http != null) {
             http.close();

@@ -24,6 +24,9 @@ import io.lambdoku.cli.deploy.ApplyCommand;
 import io.lambdoku.cli.deploy.BuildCommand;
 import io.lambdoku.cli.deploy.DeployCommand;
 import io.lambdoku.cli.deploy.DiffCommand;
+import io.lambdoku.cli.formation.FormationCommand;
+import io.lambdoku.cli.formation.FormationDeleteCommand;
+import io.lambdoku.cli.formation.FormationSetCommand;
 import io.lambdoku.cli.infra.AlarmsCommand;
 import io.lambdoku.cli.infra.SchedulesCommand;
 import io.lambdoku.cli.deploy.PlanCommand;
@@ -37,6 +40,7 @@ import io.lambdoku.cli.lock.LockBreakCommand;
 import io.lambdoku.cli.lock.LockCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
+import io.lambdoku.cli.reactor.ReactorCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
 import io.lambdoku.cli.pipeline.PipelineImportCommand;
 import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
@@ -120,9 +124,13 @@ final class CommandRegistry {
         m.put("rollout:abort", RolloutAbortCommand::new);
         m.put("rollout:resume", RolloutResumeCommand::new);
         m.put("rollouts", RolloutsCommand::new);
+        m.put("formation", FormationCommand::new);
+        m.put("formation:set", FormationSetCommand::new);
+        m.put("formation:delete", FormationDeleteCommand::new);
         m.put("url", UrlCommand::new);
         m.put("url:create", UrlCreateCommand::new);
         m.put("url:delete", UrlDeleteCommand::new);
+        m.put("reactor", ReactorCommand::new);
         return m;
     }
 }

@@ -79,7 +79,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         this.arns = new Arns(options.region());
         this.aliases = new LocalAliases(db, arns, this::requireVersion);
         this.urls = new LocalFunctionUrls(db, arns, options);
-        this.provisioned = new LocalProvisioned(db, arns);
+        this.provisioned = new LocalProvisioned(db, aliases);
     }
 
     /** Opens (creating if needed) the store under {@code options.storeDir()} and repairs what a crash left. */
@@ -316,6 +316,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
             execute(c, "DELETE FROM alarm_history WHERE function = ?", name);
             execute(c, "DELETE FROM alarms WHERE function = ?", name);
             execute(c, "DELETE FROM function_concurrency WHERE function = ?", name);
+            LocalProvisioned.forgetAll(c, name);
             execute(c, "DELETE FROM versions WHERE function = ?", name);
             execute(c, "DELETE FROM functions WHERE name = ?", name);
             return null;
@@ -341,6 +342,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                         "Unable to delete version because the following aliases reference it: [" + user.get() + "]");
             }
             execute(c, "DELETE FROM versions WHERE function = ? AND version = ?", name, version);
+            LocalProvisioned.forget(c, name, String.valueOf(version));
             return null;
         });
     }
@@ -443,6 +445,13 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                         + MIN_UNRESERVED + " unreserved concurrent executions (" + ACCOUNT_CONCURRENCY + " in all, " + others
                         + " reserved by other functions).", "Specified ReservedConcurrentExecutions for function decreases"
                         + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
+            }
+            int provisioned = LocalProvisioned.total(c, name);
+            if (value < provisioned) {
+                throw new InvalidParameterException("Reserving " + value + " for " + name + " is less than the " + provisioned
+                        + " environments provisioned on its aliases and versions; lower those first.",
+                        "ReservedConcurrentExecutions " + value + " should not be lower than function's total provisioned"
+                        + " concurrency [" + provisioned + "].");
             }
             return execute(c, "INSERT INTO function_concurrency(function, reserved) VALUES (?, ?)"
                     + " ON CONFLICT(function) DO UPDATE SET reserved = excluded.reserved", name, value);
@@ -671,6 +680,11 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     /** The function URL whose host starts with {@code urlId}, for {@code local serve}'s URL data plane. */
     public Optional<FunctionUrl> functionUrlById(String urlId) {
         return urls.byId(urlId);
+    }
+
+    /** The provisioned concurrency configs, for the process that keeps their environments warm. */
+    public LocalProvisioned provisioned() {
+        return provisioned;
     }
 
     @Override

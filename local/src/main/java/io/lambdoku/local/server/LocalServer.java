@@ -14,6 +14,7 @@ import io.lambdoku.local.kms.LocalKms;
 import io.lambdoku.local.logs.CloudWatchLogs;
 import io.lambdoku.local.runtime.FunctionKms;
 import io.lambdoku.local.runtime.LocalInvoker;
+import io.lambdoku.local.runtime.ProvisionedKeeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -48,6 +49,8 @@ public final class LocalServer implements AutoCloseable {
     private final TagRoutes tags;
     private final ConcurrencyRoutes concurrency;
     private final LocalInvoker invoker;
+    /** Keeps the store's provisioned concurrency warm in {@link #invoker}'s environments while this server runs. */
+    private final ProvisionedKeeper keeper;
     private final InvokeRoutes invocations;
     private final String region;
     private final JsonTargetRoutes jsonTargets;
@@ -69,6 +72,7 @@ public final class LocalServer implements AutoCloseable {
         this.tags = new TagRoutes(lambda, ids);
         this.concurrency = new ConcurrencyRoutes(lambda, ids);
         this.invoker = new LocalInvoker(lambda, events, functionKms(lambda, options));
+        this.keeper = ProvisionedKeeper.start(lambda, invoker);
         this.invocations = new InvokeRoutes(invoker, ids);
         this.functionUrls = new FunctionUrlRoutes(lambda, ids, endpoint);
         this.urls = new UrlRoutes(new UrlRequests(lambda, region), gate, invoker, region);
@@ -238,6 +242,14 @@ public final class LocalServer implements AutoCloseable {
                 case "GET urls" -> functionUrls.list(ex, p.get(2));
                 default -> throw WireError.unknownOperation(m, ex.path());
             }
+        } else if (p.size() == 4 && p.get(0).equals("2019-09-30") && p.get(1).equals("functions")
+                && p.get(3).equals("provisioned-concurrency")) {
+            switch (m) {
+                case "PUT" -> concurrency.putProvisioned(ex, p.get(2));
+                case "GET" -> concurrency.getProvisioned(ex, p.get(2));
+                case "DELETE" -> concurrency.deleteProvisioned(ex, p.get(2));
+                default -> throw WireError.unknownOperation(m, ex.path());
+            }
         } else if (p.size() == 3 && p.get(0).equals("2017-03-31") && p.get(1).equals("tags")) {
             switch (m) {
                 case "GET" -> tags.list(ex, p.get(2));
@@ -276,6 +288,7 @@ public final class LocalServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         workers.shutdownNow();
+        keeper.close();
         invoker.close();
     }
 }

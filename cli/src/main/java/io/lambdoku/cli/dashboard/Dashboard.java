@@ -13,6 +13,7 @@ public final class Dashboard {
     private final Fetch fetch;
     private final Clock clock;
     private final Live live;
+    private final Results results = new Results();
 
     Dashboard(Session session, Fetch fetch, Clock clock, Live live) {
         this.session = session;
@@ -31,6 +32,11 @@ public final class Dashboard {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Outcomes of actions, for the pages their POSTs redirect to. */
+    public Results results() {
+        return results;
     }
 
     /** The {@code data-live} attribute value of a region showing {@code topic} (see {@link Routes#live}). */

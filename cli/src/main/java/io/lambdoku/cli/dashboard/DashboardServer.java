@@ -38,6 +38,9 @@ public final class DashboardServer implements BrowserPages, AutoCloseable {
     private HttpServer http;
 
     private DashboardServer(Session session, int port, Duration fetchLimit, Duration liveEvery) {
+        // opens the backend and the lock guard once, here: the session makes them lazily and is not thread-safe
+        session.api();
+        session.guard();
         this.fetch = new Fetch(fetchLimit);
         Live live = new Live(fetch, liveEvery);
         this.routes = new Routes(live);

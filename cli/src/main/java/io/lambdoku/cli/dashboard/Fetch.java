@@ -1,6 +1,10 @@
 package io.lambdoku.cli.dashboard;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -36,9 +40,12 @@ public final class Fetch implements AutoCloseable {
 
     /** The value, or why there is none: {@code what} names the data in the sentence ("Releases timed out after 3 s."). */
     public <T> Fetched<T> get(String what, Callable<T> call) {
-        Future<T> f = pool.submit(call);
+        return await(what, pool.submit(call), limit.toNanos());
+    }
+
+    private <T> Fetched<T> await(String what, Future<T> f, long nanos) {
         try {
-            return new Fetched<>(Optional.of(f.get(limit.toMillis(), TimeUnit.MILLISECONDS)), Optional.empty());
+            return new Fetched<>(Optional.of(f.get(nanos, TimeUnit.NANOSECONDS)), Optional.empty());
         } catch (TimeoutException e) {
             f.cancel(true);
             return Fetched.problem(what + " timed out after " + limit.toSeconds() + " s.");
@@ -50,6 +57,19 @@ public final class Fetch implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Fetched.problem(what + " was interrupted.");
         }
+    }
+
+    /**
+     * {@code read} of every key in parallel, all within one time limit: a key whose read overran or failed gets its
+     * sentence, the others their values. In the keys' order.
+     */
+    public <K, T> Map<K, Fetched<T>> each(String what, List<K> keys, Function<K, T> read) {
+        Map<K, Future<T>> running = new LinkedHashMap<>();
+        keys.forEach(k -> running.put(k, pool.submit(() -> read.apply(k))));
+        long deadline = System.nanoTime() + limit.toNanos();
+        Map<K, Fetched<T>> results = new LinkedHashMap<>();
+        running.forEach((k, f) -> results.put(k, await(what, f, Math.max(0, deadline - System.nanoTime()))));
+        return results;
     }
 
     @Override

@@ -21,6 +21,7 @@ final class Live {
     private static final int MAX_STREAMS = 32;
 
     private final Map<String, Supplier<String>> topics = new ConcurrentHashMap<>();
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private final Fetch fetch;
     private final Duration every;
@@ -42,12 +43,26 @@ final class Live {
         return Html.path("live", topic) + "?since=" + java.net.URLEncoder.encode(since, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The topic's signature, read at most once per interval however many pages listen: on AWS each read is API
+     * calls, and ten open tabs must not make ten times as many.
+     */
     Optional<String> signature(String topic) {
         Supplier<String> s = topics.get(topic);
         if (s == null) {
             throw new IllegalArgumentException("no live topic " + topic);
         }
-        return fetch.get("Live data", s::get).value();
+        long now = System.nanoTime();
+        Read last = reads.get(topic);
+        if (last != null && now - last.at() < every.toNanos()) {
+            return Optional.of(last.signature());
+        }
+        Optional<String> read = fetch.get("Live data", s::get).value();
+        read.ifPresent(v -> reads.put(topic, new Read(v, now)));
+        return read;
+    }
+
+    private record Read(String signature, long at) {
     }
 
     /** The SSE stream of a topic: "changed" each time its signature differs from the last one sent (or ?since=). */

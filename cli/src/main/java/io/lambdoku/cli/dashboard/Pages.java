@@ -11,7 +11,9 @@ final class Pages {
     static List<Page> all() {
         return List.of(
                 new StaticFiles(),
+                new Results.ResultPage(),
                 new OverviewPage(),
+                new PromotePage(),
                 new ActivityPage());
     }
 }

@@ -10,12 +10,6 @@ import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.LambdaException;
 import io.lambdoku.core.lambda.ProvisionedConcurrency;
 import io.lambdoku.core.release.ReleaseScenarios;
-import io.lambdoku.local.LocalLambda;
-import io.lambdoku.local.LocalOptions;
-import io.lambdoku.local.auth.AccessKey;
-import io.lambdoku.local.server.LocalServer;
-import io.lambdoku.local.server.ServeOptions;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,17 +30,13 @@ class AwsProvisionedOverLocalServeIT {
     @TempDir
     Path home;
 
-    private LocalLambda local;
-    private LocalServer server;
+    private ServedAws served;
     private AwsLambda aws;
 
     @BeforeEach
     void start() {
-        local = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ZERO));
-        server = LocalServer.start(local, ServeOptions.loopback(0).withAccessKey(new AccessKey("test", "test")));
-        URI endpoint = URI.create("http://127.0.0.1:" + server.address().getPort());
-        aws = AwsLambda.open(new AwsOptions(Optional.of("us-east-1"), Optional.empty(), Optional.of(endpoint),
-                Optional.empty(), Optional.of(new AwsOptions.StaticKeys("test", "test", Optional.empty()))));
+        served = ServedAws.start(home, Duration.ZERO);
+        aws = served.aws();
         FunctionSettings python = new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::000000000000:role/x", 128, 3,
                 Map.of(), List.of());
         int v1 = new Apps(aws, Events.NONE).create("shop", python, ReleaseScenarios.handler("hi")).version();
@@ -55,9 +45,7 @@ class AwsProvisionedOverLocalServeIT {
 
     @AfterEach
     void stop() {
-        aws.close();
-        server.close();
-        local.close();
+        served.close();
     }
 
     @Test

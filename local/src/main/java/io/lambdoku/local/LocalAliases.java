@@ -89,6 +89,7 @@ final class LocalAliases {
         db.write(c -> {
             requireFunction(c, function);
             execute(c, "DELETE FROM aliases WHERE function = ? AND name = ?", function, name);
+            execute(c, "DELETE FROM function_urls WHERE function = ? AND qualifier = ?", function, name); // its URL goes with it
             LocalProvisioned.forget(c, function, name);
             return null;
         });

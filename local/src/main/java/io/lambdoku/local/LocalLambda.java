@@ -310,6 +310,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         db.write(c -> {
             requireFunction(c, name);
             execute(c, "DELETE FROM aliases WHERE function = ?", name);
+            execute(c, "DELETE FROM function_urls WHERE function = ?", name); // foreign keys are not enforced: no cascade
             // what lives around the function goes with it (LocalInfra's tables); roles stay, as in IAM
             execute(c, "DELETE FROM schedules WHERE function = ?", name);
             execute(c, "DELETE FROM alarm_history WHERE function = ?", name);
@@ -674,6 +675,11 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     @Override
     public List<FunctionUrl> listFunctionUrls(String function) {
         return urls.list(function);
+    }
+
+    /** The function URL whose host starts with {@code urlId}, for {@code local serve}'s URL data plane. */
+    public Optional<FunctionUrl> functionUrlById(String urlId) {
+        return urls.byId(urlId);
     }
 
     /** The provisioned concurrency configs, for the process that keeps their environments warm. */

@@ -191,7 +191,12 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS formation_seq ( -- the change sequence the reactor waits on; deletes bump it too
               id INTEGER PRIMARY KEY CHECK (id = 1),
               value INTEGER NOT NULL)""",
-            "INSERT OR IGNORE INTO formation_seq(id, value) VALUES (1, 0)");
+            "INSERT OR IGNORE INTO formation_seq(id, value) VALUES (1, 0)",
+            """
+            CREATE TABLE IF NOT EXISTS formation_deletions ( -- deleted rows' names, so a change feed can report them
+              seq INTEGER PRIMARY KEY,                 -- formation_seq's value the delete took
+              name TEXT NOT NULL,
+              at INTEGER NOT NULL)                     -- epoch ms; entries a day old are dropped""");
 
     private Schema() {
     }

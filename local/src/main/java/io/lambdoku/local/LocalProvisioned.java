@@ -72,8 +72,7 @@ public final class LocalProvisioned {
             requireNoOverlap(c, function, qualifier, version);
             String now = LocalLambda.now();
             // a dead keeper is forgotten: the answer is Lambda's plain IN_PROGRESS until a live one claims it
-            Optional<String> keeper = keeper(c, new Desire(function, qualifier, requested, now, Optional.empty()))
-                    .filter(ProcessOwner::alive);
+            Optional<String> keeper = keeper(c, function, qualifier).filter(ProcessOwner::alive);
             execute(c, "INSERT INTO provisioned_concurrency(function, qualifier, requested, status, modified)"
                     + " VALUES (?, ?, ?, 'IN_PROGRESS', ?) ON CONFLICT(function, qualifier) DO UPDATE SET"
                     + " requested = excluded.requested, status = 'IN_PROGRESS', reason = NULL, owner = ?,"
@@ -119,10 +118,11 @@ public final class LocalProvisioned {
     public boolean report(Desire desire, String owner, Report r) {
         return db.write(c -> {
             Optional<ProvisionedConcurrency> now = find(c, desire.function(), desire.qualifier());
-            if (now.isEmpty() || !now.get().lastModified().equals(desire.modified())) {
+            if (now.isEmpty() || !now.get().lastModified().equals(desire.modified())
+                    || now.get().requested() != desire.requested()) {
                 return false;
             }
-            Optional<String> keeper = keeper(c, desire);
+            Optional<String> keeper = keeper(c, desire.function(), desire.qualifier());
             if (keeper.isPresent() && !keeper.get().equals(owner) && ProcessOwner.alive(keeper.get())) {
                 return false;
             }
@@ -156,9 +156,9 @@ public final class LocalProvisioned {
                 + " WHERE function = ?", function).get(0);
     }
 
-    private static Optional<String> keeper(Connection c, Desire d) throws SQLException {
+    private static Optional<String> keeper(Connection c, String function, String qualifier) throws SQLException {
         return Sql.query(c, rs -> Optional.ofNullable(rs.getString(1)),
-                "SELECT owner FROM provisioned_concurrency WHERE function = ? AND qualifier = ?", d.function(), d.qualifier())
+                "SELECT owner FROM provisioned_concurrency WHERE function = ? AND qualifier = ?", function, qualifier)
                 .stream().findFirst().flatMap(o -> o);
     }
 

@@ -19,11 +19,12 @@ class AwsOverLocalServeIT extends ReleaseScenarios {
     @TempDir
     Path home;
 
-    private AwsOverLocalServe served;
+    private ServedAws served;
 
     @BeforeEach
     void start() {
-        served = new AwsOverLocalServe(home, Duration.ofMillis(40));
+        // verifying with the secret, so every request the SDK signs is checked by local serve's SigV4
+        served = ServedAws.start(home, Duration.ofMillis(40));
     }
 
     @AfterEach
@@ -33,12 +34,12 @@ class AwsOverLocalServeIT extends ReleaseScenarios {
 
     @Override
     protected LambdaApi api() {
-        return served.aws;
+        return served.aws();
     }
 
     /** A key of local serve's own KMS: KMSKeyArn travels over the wire both ways. */
     @Override
     protected Optional<String> atRestKey() {
-        return Optional.of(new io.lambdoku.local.kms.LocalKms(served.local).createKey("alias/at-rest", "the scenarios' at-rest key"));
+        return Optional.of(new io.lambdoku.local.kms.LocalKms(served.local()).createKey("alias/at-rest", "the scenarios' at-rest key"));
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** url, url:create and url:delete's scenarios against the local backend in-process, in a fresh store per test. */
+/** The URL scenarios against the local backend in-process, in a fresh store per test. */
 class LocalFunctionUrlScenariosTest extends FunctionUrlScenarios {
 
     @TempDir

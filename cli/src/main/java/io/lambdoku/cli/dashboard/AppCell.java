@@ -3,9 +3,9 @@ package io.lambdoku.cli.dashboard;
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.invoke.MinuteMetrics;
 import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.release.Release;
-import io.lambdoku.core.release.ReleaseLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +21,9 @@ record AppCell(String name, Optional<Release> release, List<Alias> aliases, long
         aliases = List.copyOf(aliases);
     }
 
-    static AppCell read(LambdaApi api, FunctionTelemetry telemetry, String name, Instant now) {
-        Optional<Release> newest = new ReleaseLog(api).list(name, 1).stream().findFirst();
+    static AppCell read(LambdaApi api, FunctionTelemetry telemetry, ReleaseCache releases, FunctionConfig latest, Instant now) {
+        String name = latest.name();
+        Optional<Release> newest = releases.newest(latest, 1).stream().findFirst();
         List<Alias> aliases = api.listAliases(name);
         List<MinuteMetrics> minutes = telemetry.metrics(name, now.minus(HEALTH).toEpochMilli(), Optional.empty());
         long invocations = minutes.stream().mapToLong(MinuteMetrics::invocations).sum();

@@ -51,6 +51,8 @@ public final class DashboardServer implements BrowserPages, AutoCloseable {
             page.register(routes, dashboard);
         }
         routes.get("/live/{topic}", live.stream());
+        // the first overview would otherwise read every release of every app (see ReleaseCache) while the user waits
+        fetch.background(() -> session.api().listFunctions().forEach(f -> dashboard.releases().newest(f, 1)));
         this.topSegments = routes.topSegments();
         this.problems = line -> session.output().note("dashboard: " + line);
     }

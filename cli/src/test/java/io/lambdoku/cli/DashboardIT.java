@@ -88,6 +88,14 @@ class DashboardIT {
         assertThat(prod).contains("v1 Create").contains("Runs other code than hello v3").contains("Promote hello v3");
         assertThat(cell("solo").getText()).contains("Create").doesNotContain("Runs other code");
         browser.screenshot("overview");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            // on a phone the stages stack: each cell says its stage, and nothing runs off the right edge
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+            browser.screenshot("overview-phone");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
     }
 
     @Test

@@ -221,6 +221,13 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void aBadOrTakenPortIsOneSentence() throws Exception {
+        cli.run("dashboard", "--port", "70000").failedWith(2, "--port must be between 0 and 65535, not 70000.");
+        cli.run("dashboard", "--port", Integer.toString(dashboard.port())).failedWith(1,
+                "Cannot listen on 127.0.0.1:" + dashboard.port());
+    }
+
     /** The session cookie the token buys, as a Cookie header value. */
     private static String session() throws Exception {
         HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(dashboard.url())).build(),

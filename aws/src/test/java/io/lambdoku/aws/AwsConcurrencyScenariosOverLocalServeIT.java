@@ -17,11 +17,11 @@ class AwsConcurrencyScenariosOverLocalServeIT extends ConcurrencyScenarios {
     @TempDir
     Path home;
 
-    private ServedLocalStore served;
+    private ServedAws served;
 
     @BeforeEach
     void start() {
-        served = new ServedLocalStore(home, Duration.ofMillis(40));
+        served = ServedAws.start(home, Duration.ofMillis(40));
     }
 
     @AfterEach

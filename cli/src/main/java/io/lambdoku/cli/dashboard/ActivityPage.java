@@ -4,7 +4,6 @@ import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.release.Release;
-import io.lambdoku.core.release.ReleaseLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,15 +26,15 @@ final class ActivityPage implements Page {
         Activity activity = dashboard.session().activity();
         routes.get("/activity", r -> Layout.page("Activity", "/activity", h -> {
             h.open("div", "id", "activity", "data-live", dashboard.liveRegion(OverviewPage.TOPIC));
-            Fetch.Fetched<List<String>> names = dashboard.fetch().get("Apps", () -> api.listFunctions().stream()
-                    .map(FunctionConfig::name).sorted().toList());
-            Layout.fetched(h, names, list -> render(h, dashboard, list, api, activity));
+            Fetch.Fetched<List<FunctionConfig>> apps = dashboard.fetch().get("Apps", api::listFunctions);
+            Layout.fetched(h, apps, list -> render(h, dashboard, list, activity));
             h.close();
         }));
     }
 
-    private static void render(Html h, Dashboard dashboard, List<String> names, LambdaApi api, Activity activity) {
-        Map<String, Fetch.Fetched<List<Entry>>> read = dashboard.fetch().each("Activity", names, n -> entries(n, api, activity));
+    private static void render(Html h, Dashboard dashboard, List<FunctionConfig> apps, Activity activity) {
+        Map<FunctionConfig, Fetch.Fetched<List<Entry>>> read = dashboard.fetch().each("Activity", apps,
+                f -> entries(f, dashboard.releases(), activity));
         List<Entry> all = new ArrayList<>();
         read.values().forEach(f -> f.value().ifPresent(all::addAll));
         read.values().stream().flatMap(f -> f.problem().stream()).distinct()
@@ -65,9 +64,10 @@ final class ActivityPage implements Page {
         h.close().close().close();
     }
 
-    private static List<Entry> entries(String app, LambdaApi api, Activity activity) {
+    private static List<Entry> entries(FunctionConfig latest, ReleaseCache releases, Activity activity) {
+        String app = latest.name();
         List<Entry> entries = new ArrayList<>();
-        for (Release r : new ReleaseLog(api).list(app, PER_APP)) {
+        for (Release r : releases.newest(latest, PER_APP)) {
             Times.parse(r.created()).ifPresent(at -> entries.add(new Entry(at, app, kind(r), r.description(), "")));
         }
         activity.list(app, PER_APP).forEach(e -> entries.add(new Entry(e.at(), app, e.what(), e.detail(), e.who())));

@@ -14,12 +14,19 @@ public final class Dashboard {
     private final Clock clock;
     private final Live live;
     private final Results results = new Results();
+    private final ReleaseCache releases;
 
     Dashboard(Session session, Fetch fetch, Clock clock, Live live) {
         this.session = session;
         this.fetch = fetch;
         this.clock = clock;
         this.live = live;
+        this.releases = new ReleaseCache(session.api());
+    }
+
+    /** Apps' newest releases, read again only when an app changed. */
+    public ReleaseCache releases() {
+        return releases;
     }
 
     public Session session() {

@@ -35,6 +35,7 @@ public final class DashboardServer implements BrowserPages, AutoCloseable {
     private final Access access;
     private final Fetch fetch;
     private final Set<String> topSegments;
+    private final java.util.function.Consumer<String> problems;
     private HttpServer http;
 
     private DashboardServer(Session session, int port, Duration fetchLimit, Duration liveEvery) {
@@ -50,7 +51,10 @@ public final class DashboardServer implements BrowserPages, AutoCloseable {
             page.register(routes, dashboard);
         }
         routes.get("/live/{topic}", live.stream());
+        // the first overview would otherwise read every release of every app (see ReleaseCache) while the user waits
+        fetch.background(() -> session.api().listFunctions().forEach(f -> dashboard.releases().newest(f, 1)));
         this.topSegments = routes.topSegments();
+        this.problems = line -> session.output().note("dashboard: " + line);
     }
 
     /** For a server already bound to loopback {@code port} (local serve's). */
@@ -120,6 +124,8 @@ public final class DashboardServer implements BrowserPages, AutoCloseable {
         try {
             answer(ex).send(ex);
         } catch (RuntimeException e) {
+            // the page says what failed; stderr says where, for whoever runs the dashboard
+            problems.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + " failed: " + e);
             Layout.problem(500, "The dashboard failed: " + e.getMessage()).send(ex);
         }
     }

@@ -47,7 +47,8 @@ public final class Fetch implements AutoCloseable {
         try {
             return new Fetched<>(Optional.of(f.get(nanos, TimeUnit.NANOSECONDS)), Optional.empty());
         } catch (TimeoutException e) {
-            f.cancel(true);
+            // not cancelled: what it reads may fill a cache (ReleaseCache) for the next page, and the SDK's and
+            // SQLite's calls do not stop on interrupt anyway
             return Fetched.problem(what + " timed out after " + limit.toSeconds() + " s.");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -70,6 +71,11 @@ public final class Fetch implements AutoCloseable {
         Map<K, Fetched<T>> results = new LinkedHashMap<>();
         running.forEach((k, f) -> results.put(k, await(what, f, Math.max(0, deadline - System.nanoTime()))));
         return results;
+    }
+
+    /** Runs {@code work} on this pool, unwaited: for reads that only fill caches. Its failure is a cache left cold. */
+    void background(Runnable work) {
+        pool.submit(work);
     }
 
     @Override

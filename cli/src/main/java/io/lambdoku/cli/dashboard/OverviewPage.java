@@ -35,19 +35,20 @@ final class OverviewPage implements Page {
         routes.get("/", r -> Layout.page("Overview", "/", h -> render(h)));
         // a release, an update or a new app changes $LATEST's RevisionId or the list itself: one call for all apps
         routes.live(TOPIC, () -> String.join(",", api.listFunctions().stream()
-                .map(f -> f.name() + "@" + f.revisionId()).sorted().toList()));
+                .map(f -> f.name() + "@" + ReleaseCache.stamp(f)).sorted().toList()));
     }
 
     private void render(Html h) {
         h.open("div", "id", "overview", "data-live", dashboard.liveRegion(TOPIC));
         Fetch fetch = dashboard.fetch();
-        Fetch.Fetched<List<String>> names = fetch.get("Apps", () -> api.listFunctions().stream()
-                .map(FunctionConfig::name).sorted().toList());
-        Layout.fetched(h, names, list -> render(h, list));
+        Fetch.Fetched<List<FunctionConfig>> apps = fetch.get("Apps", () -> api.listFunctions().stream()
+                .sorted(Comparator.comparing(FunctionConfig::name)).toList());
+        Layout.fetched(h, apps, list -> render(h, list));
         h.close();
     }
 
-    private void render(Html h, List<String> names) {
+    private void render(Html h, List<FunctionConfig> apps) {
+        List<String> names = apps.stream().map(FunctionConfig::name).toList();
         if (names.isEmpty()) {
             h.element("p", "No apps yet: create one with 'lambdoku create NAME'.");
             return;
@@ -55,8 +56,10 @@ final class OverviewPage implements Page {
         Pipeline pipeline = new Pipeline(api, io.lambdoku.core.event.Events.NONE);
         Instant now = dashboard.clock().instant();
         Map<String, Fetch.Fetched<List<String>>> links = dashboard.fetch().each("Pipeline", names, pipeline::downstreams);
-        Map<String, Fetch.Fetched<AppCell>> cells = dashboard.fetch().each("Release", names,
-                n -> AppCell.read(api, telemetry, n, now));
+        Map<String, Fetch.Fetched<AppCell>> byConfig = new LinkedHashMap<>();
+        dashboard.fetch().each("Release", apps, f -> AppCell.read(api, telemetry, dashboard.releases(), f, now))
+                .forEach((f, cell) -> byConfig.put(f.name(), cell));
+        Map<String, Fetch.Fetched<AppCell>> cells = byConfig;
         Map<String, List<String>> downstreams = new LinkedHashMap<>();
         links.forEach((n, f) -> downstreams.put(n, f.value().orElse(List.of())));
         Map<String, List<String>> upstreams = new LinkedHashMap<>();
@@ -123,8 +126,12 @@ final class OverviewPage implements Page {
                         .text(" · ").element("time", Times.age(r.created(), now), "datetime", r.created()).close();
             }
             cell.aliases().stream().sorted(Comparator.comparing(Alias::name)).forEach(this::alias);
-            h.element("p", cell.invocations() + " invocations" + (cell.invocations() == 0 ? "" : ", " + cell.errorRate())
-                    + " in " + AppCell.HEALTH.toMinutes() + " min", "class", cell.errors() > 0 ? "health problem" : "health muted");
+            if (cell.healthProblem().isPresent()) {
+                h.element("p", cell.healthProblem().get(), "class", "health problem");
+            } else {
+                h.element("p", cell.invocations() + " invocations" + (cell.invocations() == 0 ? "" : ", " + cell.errorRate())
+                        + " in " + AppCell.HEALTH.toMinutes() + " min", "class", cell.errors() > 0 ? "health problem" : "health muted");
+            }
             for (String up : upstreams.getOrDefault(cell.name(), List.of())) {
                 Optional<AppCell> upstream = Optional.ofNullable(cells.get(up)).flatMap(Fetch.Fetched::value);
                 if (upstream.isPresent() && cell.differsFrom(upstream.get())) {

@@ -50,6 +50,7 @@ public final class AwsClients implements AutoCloseable {
     private KmsClient kms;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient dynamoDbStreams;
+    private AwsCredentialsProvider credentials;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
@@ -148,7 +149,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Service service) {
-        builder.httpClient(http()).region(region()).credentialsProvider(credentials())
+        builder.httpClient(http()).region(region()).credentialsProvider(credentialsProvider())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS).build()));
         options.endpointFor(service).ifPresent(builder::endpointOverride);
@@ -163,6 +164,14 @@ public final class AwsClients implements AutoCloseable {
                     .build();
         }
         return http;
+    }
+
+    /** The credentials every client signs with, for requests made outside a client (a function URL's, signed by hand). */
+    synchronized AwsCredentialsProvider credentialsProvider() {
+        if (credentials == null) {
+            credentials = credentials();
+        }
+        return credentials;
     }
 
     private AwsCredentialsProvider credentials() {

@@ -73,6 +73,15 @@ public final class AwsErrors {
         return code == null ? "" : code;
     }
 
+    /**
+     * The endpoint lacks the operation: an HTML 404 without an error code (moto's unrouted calls) or AWS's
+     * UnknownOperationException (lambdoku's own local serve). AWS itself implements every call we make.
+     */
+    static boolean unimplemented(AwsServiceException e) {
+        String code = code(e);
+        return e.statusCode() == 404 && (code.isEmpty() || code.equals("UnknownOperationException"));
+    }
+
     LambdaException service(Subject subject, AwsServiceException e) {
         String code = code(e);
         String message = message(e);

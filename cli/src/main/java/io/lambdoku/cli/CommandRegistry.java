@@ -40,6 +40,7 @@ import io.lambdoku.cli.lock.LockBreakCommand;
 import io.lambdoku.cli.lock.LockCommand;
 import io.lambdoku.cli.local.LocalServeCommand;
 import io.lambdoku.cli.pipeline.PipelineAddCommand;
+import io.lambdoku.cli.reactor.ReactorCommand;
 import io.lambdoku.cli.pipeline.PipelineCommand;
 import io.lambdoku.cli.pipeline.PipelineImportCommand;
 import io.lambdoku.cli.pipeline.PipelinePromoteCommand;
@@ -54,6 +55,9 @@ import io.lambdoku.cli.rollout.RolloutPromoteCommand;
 import io.lambdoku.cli.rollout.RolloutResumeCommand;
 import io.lambdoku.cli.rollout.RolloutStartCommand;
 import io.lambdoku.cli.rollout.RolloutsCommand;
+import io.lambdoku.cli.url.UrlCommand;
+import io.lambdoku.cli.url.UrlCreateCommand;
+import io.lambdoku.cli.url.UrlDeleteCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -123,6 +127,10 @@ final class CommandRegistry {
         m.put("formation", FormationCommand::new);
         m.put("formation:set", FormationSetCommand::new);
         m.put("formation:delete", FormationDeleteCommand::new);
+        m.put("url", UrlCommand::new);
+        m.put("url:create", UrlCreateCommand::new);
+        m.put("url:delete", UrlDeleteCommand::new);
+        m.put("reactor", ReactorCommand::new);
         return m;
     }
 }

@@ -11,6 +11,10 @@ import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.auth.AccessKey;
 import io.lambdoku.local.auth.StoredAccessKey;
 import io.lambdoku.local.infra.InfraLoop;
+import io.lambdoku.local.infra.LocalInfra;
+import io.lambdoku.cli.reactor.ReactorCommand;
+import io.lambdoku.cli.reactor.Reactors;
+import io.lambdoku.core.formation.Reactor;
 import io.lambdoku.local.server.LocalServer;
 import io.lambdoku.local.server.ServeOptions;
 import io.lambdoku.local.store.StoreException;
@@ -67,6 +71,13 @@ public final class LocalServeCommand extends BaseCommand {
         "into the store; clients trust its PEM copy (AWS_CA_BUNDLE, NODE_EXTRA_CA_CERTS)."})
     boolean tls;
 
+    @Option(names = "--reactor", description = {"Also run the reactor here (see 'lambdoku reactor'): it reconciles the formation",
+        "table through this server, which serves the apps' URLs and keeps their provisioned environments warm."})
+    boolean reactor;
+
+    @Option(names = "--resync", paramLabel = "DURATION", description = "With --reactor: reconcile every row this often (default: 30s).")
+    String resync;
+
     public LocalServeCommand(Launch launch) {
         super(launch);
     }
@@ -81,6 +92,11 @@ public final class LocalServeCommand extends BaseCommand {
             session.output().error("--update-delay-ms must be between 0 and 600000, not " + updateDelayMs + ".");
             return ExitCodes.USAGE;
         }
+        if (resync != null && !reactor) {
+            session.output().error("--resync goes with --reactor.");
+            return ExitCodes.USAGE;
+        }
+        Duration resyncEvery = ReactorCommand.resyncOf(resync == null ? "30s" : resync);
         if ((accessKeyId == null) != (secretAccessKey == null)) {
             session.output().error("--access-key-id and --secret-access-key go together.");
             return ExitCodes.USAGE;
@@ -178,6 +194,10 @@ public final class LocalServeCommand extends BaseCommand {
                 session.output().line("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
             }
             session.output().line("Schedules: fired here ('lambdoku schedules'); alarms: evaluated here ('lambdoku alarms').");
+            if (reactor) {
+                session.output().line("Reactor: reconciling the formation table here every " + resyncEvery.toSeconds()
+                        + " s and on each change ('lambdoku formation').");
+            }
             session.output().line("Try: aws lambda list-functions --endpoint-url " + endpoint);
             session.output().line("     aws logs filter-log-events --endpoint-url " + endpoint + " --log-group-name /aws/lambda/NAME");
             session.output().line("     aws kms list-aliases --endpoint-url " + endpoint);
@@ -187,6 +207,9 @@ public final class LocalServeCommand extends BaseCommand {
                     + " text; serve with --tls.");
         }
         session.launch().out().flush();
+        // after the banner (whoever waits for it reads the reactor's lines after it) and with the server up and
+        // recorded: the URLs the reactor makes name this server, and its probe finds them answering
+        Optional<Reactor> reactorLoop = reactor ? Optional.of(startReactor(session, lambda, resyncEvery)) : Optional.empty();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -194,6 +217,7 @@ public final class LocalServeCommand extends BaseCommand {
             } catch (IOException e) {
                 // a stale file is ignored by readers once this process is gone
             }
+            reactorLoop.ifPresent(Reactor::close);
             infraLoop.close();
             server.close();
             lambda.close();
@@ -205,6 +229,16 @@ public final class LocalServeCommand extends BaseCommand {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    /** The reactor on this server's backend, in a thread of its own; its lines go to stdout with the server's. */
+    private static Reactor startReactor(Session session, LocalLambda lambda, Duration resync) {
+        Reactor r = Reactors.build(session, lambda, new LocalInfra(lambda), session.formation(Optional.empty()), true,
+                Reactors.httpProbe(), Reactors.lines(session), resync);
+        Thread t = new Thread(r::run, "lambdoku-serve-reactor");
+        t.setDaemon(true);
+        t.start();
+        return r;
     }
 
     /** Mode 0600 from the start: it may hold the access key, as credentials.json does. */

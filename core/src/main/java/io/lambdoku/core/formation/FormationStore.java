@@ -10,9 +10,6 @@ import java.util.Optional;
  */
 public interface FormationStore {
 
-    /** The tag whose value ({@link #managerTag()}) marks a function this table manages. */
-    String MANAGER_TAG = "lambdoku:formation";
-
     /** "the local store" or "DynamoDB table lambdoku-formation", for messages. */
     String describe();
 

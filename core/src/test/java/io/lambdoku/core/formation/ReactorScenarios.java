@@ -49,6 +49,11 @@ public abstract class ReactorScenarios {
         return UrlAuth.NONE;
     }
 
+    /** Whether an app's URL answers: a plain GET by default (NONE URLs). */
+    protected UrlProbe probe() {
+        return new HttpUrlProbe(Duration.ofSeconds(10));
+    }
+
     protected String role() {
         return "arn:aws:iam::000000000000:role/lambdoku-test";
     }
@@ -92,7 +97,7 @@ public abstract class ReactorScenarios {
 
     protected Reconciler reconciler() {
         Engine engine = new Engine(api(), infra(), Guard.NONE, Events.NONE, new Engine.Options(Optional.of(role()), false));
-        return new Reconciler(api(), store(), engine, Guard.NONE, new HttpUrlProbe(Duration.ofSeconds(10)), activity(),
+        return new Reconciler(api(), store(), engine, Guard.NONE, probe(), activity(),
                 Events.NONE, (app, action, detail) -> actions.add(app + " " + action + " " + detail), Clock.systemUTC(),
                 new Reconciler.Settings(privateAuth(), tmp, "reactor@test"));
     }

@@ -2,6 +2,10 @@ package io.lambdoku.aws;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.formation.FormationStore;
+import io.lambdoku.core.formation.HttpUrlProbe;
+import io.lambdoku.core.lambda.FunctionUrl;
+import io.lambdoku.core.lambda.UrlAuth;
+import java.nio.charset.StandardCharsets;
 import io.lambdoku.core.formation.InMemoryFormationStore;
 import io.lambdoku.core.formation.ReactorScenarios;
 import io.lambdoku.core.formation.UrlProbe;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The reactor's scenarios through the aws adapter, against lambdoku's own server: the one AWS-wire endpoint that
  * serves function URLs and provisioned concurrency (moto routes neither), so the adapter's URL, concurrency and
  * tag calls are the reactor's whole path here. The table is the reactor's concern, not the adapter's: an in-memory
- * one. URLs are NONE, as the scenarios GET them unsigned.
+ * one. URLs are AWS_IAM, as on AWS (a NONE URL needs the public policy statements, which local serve does not take):
+ * the reactor's probe signs its GET, and so does this class's, through curl's --aws-sigv4.
  */
 class AwsReactorScenariosOverLocalServeIT extends ReactorScenarios {
 
@@ -76,5 +81,22 @@ class AwsReactorScenariosOverLocalServeIT extends ReactorScenarios {
     @Override
     protected UrlProbe probe() {
         return aws.urlProbe();
+    }
+
+    @Override
+    protected UrlAuth privateAuth() {
+        return UrlAuth.AWS_IAM;
+    }
+
+    @Override
+    protected Answer get(String url) throws IOException, InterruptedException {
+        URI uri = HttpUrlProbe.reachable(new FunctionUrl("shop", Optional.of("live"), url, "", UrlAuth.AWS_IAM,
+                Optional.empty(), "", ""));
+        Process p = new ProcessBuilder("curl", "-s", "--max-time", "20", "-w", "\n%{http_code}", "--aws-sigv4",
+                "aws:amz:us-east-1:lambda", "--user", "test:test", uri.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        int nl = out.lastIndexOf('\n');
+        return new Answer(Integer.parseInt(out.substring(nl + 1).strip()), out.substring(0, Math.max(nl, 0)));
     }
 }

@@ -134,10 +134,16 @@ public abstract class ReactorScenarios {
         return new ReleaseLog(api()).list(name, 50);
     }
 
-    protected static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    /** A user's GET of an app's URL: status and body. Subclasses whose URLs are AWS_IAM sign it. */
+    protected Answer get(String url) throws IOException, InterruptedException {
         URI uri = HttpUrlProbe.reachable(new io.lambdoku.core.lambda.FunctionUrl("shop", Optional.of("live"), url, "",
                 UrlAuth.NONE, Optional.empty(), "", ""));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body());
+    }
+
+    protected record Answer(int statusCode, String body) {
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class HttpUrlProbe implements UrlProbe {
      * browsers, but Java asks the system resolver, which may not know it; local serve answers the same URL at
      * {@code http://127.0.0.1:<port>/lambda-url/<name>[/<alias>]/} too, so that one is asked instead.
      */
-    static URI reachable(FunctionUrl url) {
+    public static URI reachable(FunctionUrl url) {
         URI uri = URI.create(url.url());
         if (uri.getHost() == null || !uri.getHost().endsWith(".localhost")) {
             return uri;

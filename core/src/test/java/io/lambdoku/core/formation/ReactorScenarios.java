@@ -143,7 +143,7 @@ public abstract class ReactorScenarios {
         return new Answer(r.statusCode(), r.body());
     }
 
-    protected record Answer(int statusCode, String body) {
+    public record Answer(int statusCode, String body) {
     }
 
     @Test

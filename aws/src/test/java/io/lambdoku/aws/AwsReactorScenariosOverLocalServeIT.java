@@ -80,7 +80,7 @@ class AwsReactorScenariosOverLocalServeIT extends ReactorScenarios {
 
     @Override
     protected UrlProbe probe() {
-        return aws.urlProbe();
+        return HttpUrlProbe.viaLoopback(aws.urlProbe());
     }
 
     @Override

@@ -18,6 +18,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -46,6 +48,9 @@ public final class AwsClients implements AutoCloseable {
     private IamClient iam;
     private EventBridgeClient events;
     private KmsClient kms;
+    private DynamoDbClient dynamoDb;
+    private DynamoDbStreamsClient dynamoDbStreams;
+    private AwsCredentialsProvider credentials;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
@@ -120,6 +125,22 @@ public final class AwsClients implements AutoCloseable {
         return kms;
     }
 
+    /** The formation table's. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configure(DynamoDbClient.builder(), Service.DYNAMODB).build();
+        }
+        return dynamoDb;
+    }
+
+    /** The formation table's stream. */
+    public synchronized DynamoDbStreamsClient dynamoDbStreams() {
+        if (dynamoDbStreams == null) {
+            dynamoDbStreams = configure(DynamoDbStreamsClient.builder(), Service.DYNAMODB_STREAMS).build();
+        }
+        return dynamoDbStreams;
+    }
+
     public synchronized Region region() {
         if (region == null) {
             region = options.region().map(Region::of).orElseGet(this::defaultRegion);
@@ -128,7 +149,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Service service) {
-        builder.httpClient(http()).region(region()).credentialsProvider(credentials())
+        builder.httpClient(http()).region(region()).credentialsProvider(credentialsProvider())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS).build()));
         options.endpointFor(service).ifPresent(builder::endpointOverride);
@@ -143,6 +164,14 @@ public final class AwsClients implements AutoCloseable {
                     .build();
         }
         return http;
+    }
+
+    /** The credentials every client signs with, for requests made outside a client (a function URL's, signed by hand). */
+    synchronized AwsCredentialsProvider credentialsProvider() {
+        if (credentials == null) {
+            credentials = credentials();
+        }
+        return credentials;
     }
 
     private AwsCredentialsProvider credentials() {
@@ -193,6 +222,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (kms != null) {
             kms.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        if (dynamoDbStreams != null) {
+            dynamoDbStreams.close();
         }
         if (http != null) {
             http.close();

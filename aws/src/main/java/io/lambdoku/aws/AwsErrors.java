@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Maps what AWS (or moto, LocalStack, lambdoku's own server) answers to core's exceptions, worded as
  * the local backend words them, so a user reads the same sentence whichever backend they run.
  */
-final class AwsErrors {
+public final class AwsErrors {
 
     /** What a call was about, to name it in the sentence. */
     record Subject(String function, Optional<String> qualifier, Optional<String> alias, boolean writesLatest) {
@@ -46,7 +46,7 @@ final class AwsErrors {
 
     private final String endpoint;
 
-    AwsErrors(String endpoint) {
+    public AwsErrors(String endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -68,9 +68,18 @@ final class AwsErrors {
     }
 
     /** The error code AWS answered with (ResourceNotFoundException, NoSuchKey…), or "" when it gave none. */
-    static String code(AwsServiceException e) {
+    public static String code(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return code == null ? "" : code;
+    }
+
+    /**
+     * The endpoint lacks the operation: an HTML 404 without an error code (moto's unrouted calls) or AWS's
+     * UnknownOperationException (lambdoku's own local serve). AWS itself implements every call we make.
+     */
+    static boolean unimplemented(AwsServiceException e) {
+        String code = code(e);
+        return e.statusCode() == 404 && (code.isEmpty() || code.equals("UnknownOperationException"));
     }
 
     LambdaException service(Subject subject, AwsServiceException e) {
@@ -111,7 +120,7 @@ final class AwsErrors {
         }
     }
 
-    LambdaException client(SdkClientException e) {
+    public LambdaException client(SdkClientException e) {
         Throwable root = rootCause(e);
         if (root instanceof ConnectException || root instanceof UnknownHostException) {
             String why = root instanceof UnknownHostException ? "unknown host " + root.getMessage() : root.getMessage();

@@ -25,6 +25,7 @@ import io.lambdoku.core.lambda.NewFunction;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
+import io.lambdoku.core.formation.UrlProbe;
 import io.lambdoku.core.lock.LockStore;
 import io.lambdoku.core.rollout.RolloutHealth;
 import io.lambdoku.core.rollout.RolloutStore;
@@ -55,11 +56,15 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
     private final Map<String, String> arns = new ConcurrentHashMap<>();
     /** Release code fetched from Code.Location by {@link #hasCode}, kept for the update that follows. */
     private final Map<String, byte[]> fetched = new ConcurrentHashMap<>();
+    private final AwsFunctionUrls urls;
+    private final AwsProvisioned provisioned;
 
     public AwsLambda(AwsClients clients) {
         this.clients = clients;
         this.errors = new AwsErrors(clients.options().endpointFor(AwsOptions.Service.LAMBDA).map(Object::toString)
                 .orElse("AWS Lambda"));
+        this.urls = new AwsFunctionUrls(clients, errors);
+        this.provisioned = new AwsProvisioned(clients, errors);
     }
 
     public static AwsLambda open(AwsOptions options) {
@@ -408,46 +413,51 @@ public final class AwsLambda implements LambdaApi, FunctionInvoker, FunctionTele
 
     @Override
     public FunctionUrl createFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec) {
-        throw new UnsupportedOperationException("function URLs: not built yet");
+        return urls.create(function, qualifier, spec);
     }
 
     @Override
     public FunctionUrl getFunctionUrl(String function, Optional<String> qualifier) {
-        throw new UnsupportedOperationException("function URLs: not built yet");
+        return urls.get(function, qualifier);
     }
 
     @Override
     public FunctionUrl updateFunctionUrl(String function, Optional<String> qualifier, FunctionUrlSpec spec) {
-        throw new UnsupportedOperationException("function URLs: not built yet");
+        return urls.update(function, qualifier, spec);
     }
 
     @Override
     public void deleteFunctionUrl(String function, Optional<String> qualifier) {
-        throw new UnsupportedOperationException("function URLs: not built yet");
+        urls.delete(function, qualifier);
     }
 
     @Override
     public List<FunctionUrl> listFunctionUrls(String function) {
-        throw new UnsupportedOperationException("function URLs: not built yet");
+        return urls.list(function);
     }
 
     @Override
     public ProvisionedConcurrency putProvisionedConcurrency(String function, String qualifier, int requested) {
-        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+        return provisioned.put(function, qualifier, requested);
     }
 
     @Override
     public Optional<ProvisionedConcurrency> provisionedConcurrency(String function, String qualifier) {
-        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+        return provisioned.get(function, qualifier);
     }
 
     @Override
     public void deleteProvisionedConcurrency(String function, String qualifier) {
-        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+        provisioned.delete(function, qualifier);
     }
 
     @Override
     public List<ProvisionedConcurrency> listProvisionedConcurrency(String function) {
-        throw new UnsupportedOperationException("provisioned concurrency: not built yet");
+        return provisioned.list(function);
+    }
+
+    /** Whether a function URL answers, for the reactor (see {@link AwsUrlProbe}). */
+    public UrlProbe urlProbe() {
+        return new AwsUrlProbe(clients);
     }
 }

@@ -33,7 +33,7 @@ public record AwsOptions(
     public enum Service {
         LAMBDA("LAMBDA", "Lambda"), S3("S3", "S3"), STS("STS", "Sts"), CLOUDWATCH_LOGS("CLOUDWATCH_LOGS", "CloudWatchLogs"),
         CLOUDWATCH("CLOUDWATCH", "CloudWatch"), IAM("IAM", "Iam"), EVENTBRIDGE("EVENTBRIDGE", "EventBridge"),
-        KMS("KMS", "Kms");
+        KMS("KMS", "Kms"), DYNAMODB("DYNAMODB", "DynamoDb"), DYNAMODB_STREAMS("DYNAMODB_STREAMS", "DynamoDbStreams");
 
         private final String envSuffix;
         private final String propertySuffix;

@@ -1,10 +1,6 @@
 package io.lambdoku.aws;
 
-import io.lambdoku.aws.AwsErrors.Subject;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
-import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import java.util.Optional;
 
 /**
  * The statement in a function's resource policy that lets one EventBridge rule invoke it: principal
@@ -15,43 +11,18 @@ final class InvokePermission {
 
     private static final String PRINCIPAL = "events.amazonaws.com";
 
-    private final AwsClients clients;
-    private final AwsErrors errors;
+    private final PolicyStatements statements;
 
     InvokePermission(AwsClients clients, AwsErrors errors) {
-        this.clients = clients;
-        this.errors = errors;
+        this.statements = new PolicyStatements(clients, errors);
     }
 
-    /** Adding a statement id twice is a conflict; a statement already there (from an earlier put) is kept. */
     void allow(String function, String statementId, String sourceArn) {
-        errors.run(Subject.function(function), () -> {
-            try {
-                clients.lambda().addPermission(b -> b.functionName(function).statementId(statementId)
-                        .action("lambda:InvokeFunction").principal(PRINCIPAL).sourceArn(sourceArn));
-            } catch (ResourceConflictException e) {
-                if (!statementIds(function).contains(statementId)) {
-                    throw e;
-                }
-            }
-        });
+        statements.add(function, Optional.empty(), statementId, b -> b.action("lambda:InvokeFunction")
+                .principal(PRINCIPAL).sourceArn(sourceArn));
     }
 
     void revoke(String function, String statementId) {
-        errors.run(Subject.function(function), () -> {
-            try {
-                clients.lambda().removePermission(b -> b.functionName(function).statementId(statementId));
-            } catch (ResourceNotFoundException gone) {
-                // the function, its policy or the statement is gone already
-            }
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> statementIds(String function) {
-        String policy = clients.lambda().getPolicy(b -> b.functionName(function)).policy();
-        Object statements = RolePolicy.parse(policy).get("Statement");
-        List<Object> list = statements instanceof List<?> l ? (List<Object>) l : List.of();
-        return list.stream().map(s -> String.valueOf(((Map<String, Object>) s).get("Sid"))).toList();
+        statements.remove(function, Optional.empty(), statementId);
     }
 }

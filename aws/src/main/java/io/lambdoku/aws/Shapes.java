@@ -40,7 +40,7 @@ final class Shapes {
         return alias(copy(response, AliasConfiguration.builder()).build());
     }
 
-    private static <B extends SdkPojo> B copy(SdkPojo from, B to) {
+    static <B extends SdkPojo> B copy(SdkPojo from, B to) {
         Map<String, SdkField<?>> target = new HashMap<>();
         for (SdkField<?> f : to.sdkFields()) {
             target.put(f.memberName(), f);

@@ -7,6 +7,7 @@ import io.lambdoku.aws.S3Packages;
 import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.code.S3PackageResolver;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.FunctionTelemetry;
@@ -26,6 +27,8 @@ import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.NoS3Packages;
 import io.lambdoku.local.activity.LocalActivity;
+import io.lambdoku.local.formation.LocalFormationStore;
+import io.lambdoku.aws.formation.DynamoFormationStore;
 import io.lambdoku.local.infra.LocalInfra;
 import io.lambdoku.local.lock.LocalLockStore;
 import io.lambdoku.local.rollout.LocalRolloutHealth;
@@ -223,6 +226,28 @@ public final class Session implements AutoCloseable {
     public Kms kms() {
         LambdaApi api = api();
         return api instanceof LocalLambda l ? new LocalKms(l) : ((AwsLambda) api).kms();
+    }
+
+    /**
+     * The formation table: a table of the local store, or on AWS the DynamoDB table {@code table} names (--table),
+     * else LAMBDOKU_FORMATION_TABLE, else lambdoku-formation, through the AwsLambda's own SDK clients.
+     */
+    public FormationStore formation(Optional<String> table) {
+        LambdaApi api = api();
+        if (api instanceof LocalLambda l) {
+            if (table.isPresent()) {
+                throw new UsageException("--table names a DynamoDB table of the aws backend; the local backend keeps its"
+                        + " formation in its store.");
+            }
+            return new LocalFormationStore(l.database());
+        }
+        return new DynamoFormationStore(((AwsLambda) api).clients(), formationTable(table));
+    }
+
+    /** The formation's DynamoDB table: --table, else LAMBDOKU_FORMATION_TABLE, else lambdoku-formation. */
+    public String formationTable(Optional<String> table) {
+        return table.or(() -> Optional.ofNullable(launch.env().get("LAMBDOKU_FORMATION_TABLE")).filter(t -> !t.isBlank()))
+                .orElse(DynamoFormationStore.DEFAULT_TABLE);
     }
 
     /** Sealed config vars of this run's backend, fingerprinted under this store's or user's key. */

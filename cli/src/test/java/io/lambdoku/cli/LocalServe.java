@@ -66,6 +66,12 @@ final class LocalServe implements AutoCloseable {
         return banner.stream().map(CA_BUNDLE::matcher).filter(Matcher::find).map(m -> Path.of(m.group(1))).findFirst();
     }
 
+    /** Kills it as a crash would (SIGKILL): no shutdown hook runs. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("local serve dies on SIGKILL").isTrue();
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

@@ -89,6 +89,8 @@ final class LocalAliases {
         db.write(c -> {
             requireFunction(c, function);
             execute(c, "DELETE FROM aliases WHERE function = ? AND name = ?", function, name);
+            execute(c, "DELETE FROM function_urls WHERE function = ? AND qualifier = ?", function, name); // its URL goes with it
+            LocalProvisioned.forget(c, function, name);
             return null;
         });
     }
@@ -137,8 +139,12 @@ final class LocalAliases {
         return find(c, function, name).orElseThrow(() -> ResourceNotFoundException.alias(function, name));
     }
 
-    private Optional<Alias> find(Connection c, String function, String name) throws SQLException {
+    Optional<Alias> find(Connection c, String function, String name) throws SQLException {
         return query(c, SELECT + "AND name = ?", function, name).stream().findFirst();
+    }
+
+    List<Alias> all(Connection c, String function) throws SQLException {
+        return query(c, SELECT + "ORDER BY name", function);
     }
 
     private List<Alias> query(Connection c, String sql, Object... args) throws SQLException {

@@ -79,7 +79,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         this.arns = new Arns(options.region());
         this.aliases = new LocalAliases(db, arns, this::requireVersion);
         this.urls = new LocalFunctionUrls(db, arns, options);
-        this.provisioned = new LocalProvisioned(db, arns);
+        this.provisioned = new LocalProvisioned(db, aliases);
     }
 
     /** Opens (creating if needed) the store under {@code options.storeDir()} and repairs what a crash left. */
@@ -310,11 +310,13 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         db.write(c -> {
             requireFunction(c, name);
             execute(c, "DELETE FROM aliases WHERE function = ?", name);
+            execute(c, "DELETE FROM function_urls WHERE function = ?", name); // foreign keys are not enforced: no cascade
             // what lives around the function goes with it (LocalInfra's tables); roles stay, as in IAM
             execute(c, "DELETE FROM schedules WHERE function = ?", name);
             execute(c, "DELETE FROM alarm_history WHERE function = ?", name);
             execute(c, "DELETE FROM alarms WHERE function = ?", name);
             execute(c, "DELETE FROM function_concurrency WHERE function = ?", name);
+            LocalProvisioned.forgetAll(c, name);
             execute(c, "DELETE FROM versions WHERE function = ?", name);
             execute(c, "DELETE FROM functions WHERE name = ?", name);
             return null;
@@ -340,6 +342,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                         "Unable to delete version because the following aliases reference it: [" + user.get() + "]");
             }
             execute(c, "DELETE FROM versions WHERE function = ? AND version = ?", name, version);
+            LocalProvisioned.forget(c, name, String.valueOf(version));
             return null;
         });
     }
@@ -442,6 +445,13 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                         + MIN_UNRESERVED + " unreserved concurrent executions (" + ACCOUNT_CONCURRENCY + " in all, " + others
                         + " reserved by other functions).", "Specified ReservedConcurrentExecutions for function decreases"
                         + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
+            }
+            int provisioned = LocalProvisioned.total(c, name);
+            if (value < provisioned) {
+                throw new InvalidParameterException("Reserving " + value + " for " + name + " is less than the " + provisioned
+                        + " environments provisioned on its aliases and versions; lower those first.",
+                        "ReservedConcurrentExecutions " + value + " should not be lower than function's total provisioned"
+                        + " concurrency [" + provisioned + "].");
             }
             return execute(c, "INSERT INTO function_concurrency(function, reserved) VALUES (?, ?)"
                     + " ON CONFLICT(function) DO UPDATE SET reserved = excluded.reserved", name, value);
@@ -665,6 +675,16 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     @Override
     public List<FunctionUrl> listFunctionUrls(String function) {
         return urls.list(function);
+    }
+
+    /** The function URL whose host starts with {@code urlId}, for {@code local serve}'s URL data plane. */
+    public Optional<FunctionUrl> functionUrlById(String urlId) {
+        return urls.byId(urlId);
+    }
+
+    /** The provisioned concurrency configs, for the process that keeps their environments warm. */
+    public LocalProvisioned provisioned() {
+        return provisioned;
     }
 
     @Override

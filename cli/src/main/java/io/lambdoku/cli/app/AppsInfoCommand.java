@@ -6,6 +6,7 @@ import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Output;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.app.Apps;
+import io.lambdoku.core.app.Serving;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.pipeline.Pipeline;
 import io.lambdoku.core.release.ReleaseLog;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "apps:info", description = "Show a function's settings, current release and downstreams.")
+@Command(name = "apps:info", description = "Show a function's settings, current release, downstreams, concurrency and URLs.")
 public final class AppsInfoCommand extends AppCommand {
 
     public AppsInfoCommand(Launch launch) {
@@ -33,13 +34,16 @@ public final class AppsInfoCommand extends AppCommand {
         String release = new ReleaseLog(session.api()).list(function, 1).stream()
                 .map(r -> r.label() + " (" + r.description() + ")").findFirst().orElse("none");
         List<String> downstreams = new Pipeline(session.api(), session.events()).downstreams(function);
+        Serving serving = Serving.read(session.api(), function);
         if (session.output().json()) {
             Map<String, Object> m = toJson(f);
             m.put("release", release);
             m.put("downstreams", downstreams);
+            m.putAll(ServingView.json(serving));
             session.output().json(m);
         } else {
             print(session.output(), f, release, downstreams);
+            ServingView.print(session.output(), serving);
         }
         return ExitCodes.OK;
     }

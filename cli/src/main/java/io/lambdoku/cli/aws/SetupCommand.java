@@ -3,6 +3,9 @@ package io.lambdoku.cli.aws;
 import io.lambdoku.aws.ArtifactBucket;
 import io.lambdoku.aws.AwsAccount;
 import io.lambdoku.aws.AwsClients;
+import io.lambdoku.aws.AwsLambda;
+import io.lambdoku.aws.formation.FormationTable;
+import io.lambdoku.cli.formation.FormationTableOption;
 import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +35,8 @@ import picocli.CommandLine.Parameters;
     "Named by --artifact-bucket or LAMBDOKU_ARTIFACT_BUCKET, else lambdoku-artifacts-ACCOUNT-REGION.",
     "With --print-policy [DIR]: print (and change nothing) the least-privilege IAM policy lambdoku needs to",
     "deploy and run the functions of DIR (a lambdoku.json, or subfolders holding one) on AWS.",
-    "With --kms-key: also make the KMS key alias/lambdoku to seal config vars under (local: in the local KMS)."})
+    "With --kms-key: also make the KMS key alias/lambdoku to seal config vars under (local: in the local KMS).",
+    "With --formation [--table T]: make the DynamoDB formation table (default lambdoku-formation) with its stream."})
 public final class SetupCommand extends BaseCommand {
 
     @Option(names = "--print-policy", description = "Print the IAM policy lambdoku needs for DIR's functions; create nothing.")
@@ -51,6 +56,12 @@ public final class SetupCommand extends BaseCommand {
     @Option(names = "--kms-key", description = "Create the KMS key alias/lambdoku for sealed config vars, if missing.")
     boolean kmsKey;
 
+    @Option(names = "--formation", description = "Create the DynamoDB formation table and its stream, if missing (aws).")
+    boolean formation;
+
+    @Mixin
+    FormationTableOption table;
+
     public SetupCommand(Launch launch) {
         super(launch);
     }
@@ -65,6 +76,9 @@ public final class SetupCommand extends BaseCommand {
         }
         if (kmsKey) {
             return setUpKmsKey(session);
+        }
+        if (formation || table.table().isPresent()) {
+            return setUpFormation(session);
         }
         if (!"aws".equals(session.backendName())) {
             session.output().line("The local backend keeps every release's code in its own store; nothing to set up.");
@@ -91,6 +105,29 @@ public final class SetupCommand extends BaseCommand {
             session.output().line((key.created() ? "Created" : "Found") + " KMS key " + AppKey.DEFAULT_ALIAS + " ("
                     + key.arn() + "). Seal with it:");
             session.output().line("  lambdoku config:set --secret --kms-key " + AppKey.DEFAULT_ALIAS + " KEY=-");
+        }
+        return ExitCodes.OK;
+    }
+
+    private int setUpFormation(Session session) {
+        if (!formation) {
+            throw new UsageException("--table goes with --formation.");
+        }
+        if (!"aws".equals(session.backendName())) {
+            session.output().line("The local backend keeps its formation table in its store; nothing to set up.");
+            return ExitCodes.OK;
+        }
+        FormationTable.Ready ready = FormationTable.ensure(((AwsLambda) session.api()).clients(),
+                session.formationTable(table.table()));
+        if (session.output().json()) {
+            session.output().json(Map.of("table", ready.table(), "region", ready.region(), "outcome",
+                    ready.outcome().name().toLowerCase(java.util.Locale.ROOT), "streamArn", String.valueOf(ready.streamArn())));
+        } else {
+            session.output().line(switch (ready.outcome()) {
+                case CREATED -> "Created";
+                case STREAM_ENABLED -> "Enabled the stream of";
+                case FOUND -> "Found";
+            } + " formation table " + ready.table() + " in " + ready.region() + ".");
         }
         return ExitCodes.OK;
     }

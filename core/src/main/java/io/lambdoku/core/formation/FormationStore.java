@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface FormationStore {
 
+    /** The tag whose value ({@link #managerTag()}) marks a function this table manages. */
+    String MANAGER_TAG = "lambdoku:formation";
+
     /** "the local store" or "DynamoDB table lambdoku-formation", for messages. */
     String describe();
 
@@ -28,7 +31,8 @@ public interface FormationStore {
 
     /**
      * Writes what the reactor observed, only if the row still has {@code read}'s generation and desire;
-     * false when it changed or is gone meanwhile (the reactor then reconciles it again).
+     * false when it changed or is gone meanwhile (the reactor then reconciles it again). An observation the same
+     * as the row's but for its time ({@link Observed#sameStateAs}) is not written again, so it makes no change event.
      */
     boolean report(FormationRow read, Observed observed);
 

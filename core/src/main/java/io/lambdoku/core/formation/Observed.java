@@ -15,4 +15,13 @@ public record Observed(FormationStatus status, String reason, Optional<String> u
         url = url == null ? Optional.empty() : url;
         observedVersion = observedVersion == null ? Optional.empty() : observedVersion;
     }
+
+    /**
+     * The same observation but for when it was made: writing it again changes nothing a reader acts on, so the
+     * stores skip it and the change feeds stay quiet (a DynamoDB update that changes no value makes no stream record).
+     */
+    public boolean sameStateAs(Observed other) {
+        return status == other.status && reason.equals(other.reason) && url.equals(other.url)
+                && observedVersion.equals(other.observedVersion) && observedGeneration == other.observedGeneration;
+    }
 }

@@ -15,12 +15,17 @@ public class ResourceNotFoundException extends LambdaException {
     private final Missing missing;
 
     public ResourceNotFoundException(String message) {
-        this(message, null);
+        this(message, (Missing) null);
     }
 
     private ResourceNotFoundException(String message, Missing missing) {
         super(message);
         this.missing = missing;
+    }
+
+    private ResourceNotFoundException(String message, String awsMessage) {
+        super(message, awsMessage);
+        this.missing = null;
     }
 
     public Optional<Missing> missing() {
@@ -46,5 +51,11 @@ public class ResourceNotFoundException extends LambdaException {
     public static ResourceNotFoundException alias(String function, String alias) {
         return new ResourceNotFoundException("Function " + function + " has no alias " + alias + ".",
                 new Missing(function, Optional.of(alias), true));
+    }
+
+    /** A function or alias without a function URL; AWS says only that the resource does not exist. */
+    public static ResourceNotFoundException functionUrl(String function, Optional<String> qualifier) {
+        return new ResourceNotFoundException("Function " + function + qualifier.map(q -> ":" + q).orElse("")
+                + " has no function URL.", "The resource you requested does not exist.");
     }
 }

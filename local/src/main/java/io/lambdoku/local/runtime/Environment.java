@@ -76,6 +76,8 @@ final class Environment implements AutoCloseable {
     private Process process;
     private long runtimePid;
     private boolean invokedOnce;
+    /** Initialised ahead of any invocation (provisioned concurrency): its first invocation has no init phase. */
+    private volatile boolean initialisedAhead;
 
     private Environment(Spec spec) throws IOException {
         // Without it the JDK server waits on Nagle's algorithm for small responses (~40 ms each).
@@ -176,9 +178,49 @@ final class Environment implements AutoCloseable {
         return !dead && process.isAlive();
     }
 
+    /**
+     * Waits until the runtime finished its init (asked for its first invocation), as Lambda initialises a provisioned
+     * environment before it counts it; empty when it did, else why not (the init's error, the runtime's exit, the time).
+     */
+    Optional<String> awaitInit(long timeoutMs) {
+        try {
+            CompletableFuture.anyOf(ready, process.onExit()).get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            close();
+            return Optional.of(String.format(Locale.ROOT, "The init phase did not finish within %.0f seconds.", timeoutMs / 1000.0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            return Optional.of("Interrupted while initialising.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            close();
+            return Optional.of(String.valueOf(e.getCause()));
+        }
+        byte[] failed = initError;
+        if (failed != null || dead || !process.isAlive()) {
+            close();
+            return Optional.of(failed != null ? "The function's init failed: " + describe(failed)
+                    : "The runtime exited during its init phase." + initLog.lines().stream().reduce((a, b) -> b)
+                            .map(last -> " Its last line: " + last).orElse(""));
+        }
+        initialisedAhead = true;
+        return Optional.empty();
+    }
+
+    /** A runtime's error body as one line: {@code errorType: errorMessage}. */
+    private static String describe(byte[] error) {
+        try {
+            Map<String, Object> m = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(error);
+            return m.getOrDefault("errorType", "Runtime.Unknown") + ": " + m.getOrDefault("errorMessage", "");
+        } catch (IOException | RuntimeException e) {
+            return new String(error, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Runs one invocation to its end; called by one thread at a time. */
     Outcome invoke(String requestId, byte[] payload, String arn) {
         boolean cold = !invokedOnce;
+        boolean initPhase = cold && !initialisedAhead;
         invokedOnce = true;
         long timeoutMs = spec.timeoutSeconds() * 1000L;
         Pending p = new Pending(requestId, payload, arn);
@@ -192,7 +234,7 @@ final class Environment implements AutoCloseable {
         boolean lost = false;
         double initMs = 0;
         try {
-            if (cold) {
+            if (initPhase) {
                 // Lambda's init phase has its own 10 s budget; the function's timeout starts after it
                 CompletableFuture.anyOf(ready, p.response).get(10, TimeUnit.SECONDS);
                 begun = System.nanoTime();
@@ -213,7 +255,7 @@ final class Environment implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        if (cold && ready.isDone()) {
+        if (initPhase && ready.isDone()) {
             initMs = ready.getNow(0.0);
         }
         if (initError != null || dead) {

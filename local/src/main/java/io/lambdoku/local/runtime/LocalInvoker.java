@@ -42,7 +42,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
 
-    /** Environments one function may run at once; more invocations are throttled, as on Lambda. */
+    /**
+     * On-demand environments one function without reserved concurrency may run at once; more invocations are
+     * throttled, as on Lambda when the account's pool is used up. Reserved concurrency replaces it.
+     */
     public static final int CONCURRENCY = 10;
     static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
     static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
@@ -55,7 +58,11 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
     private final Sandbox sandbox;
     private final FunctionKms kms;
     private final Map<String, Deque<Environment>> idle = new HashMap<>();
+    /** Invocations running per function, on-demand and provisioned: what reserved concurrency caps. */
     private final Map<String, Integer> busy = new HashMap<>();
+    /** Of those, the ones in on-demand environments: what {@link #CONCURRENCY} caps. */
+    private final Map<String, Integer> busyOnDemand = new HashMap<>();
+    private final WarmPools pools = new WarmPools(config -> start(config, "provisioned-concurrency"));
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lambdoku-async-invoke");
         t.setDaemon(true);
@@ -143,13 +150,14 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         long started = System.currentTimeMillis();
         Optional<Integer> reserved = lambda.reservedConcurrency(function);
-        Environment env = acquire(function, key, started, requestId, qualifier, version, reserved);
+        Slot slot = acquire(config, key, started, requestId, qualifier, reserved);
+        Environment env = slot.env();
         try {
             if (env == null) {
-                env = start(config);
+                env = start(config, "on-demand");
             }
         } catch (RuntimeException e) {
-            release(function, key, null);
+            release(function, key, slot, null);
             throw e;
         }
         Outcome outcome;
@@ -157,10 +165,10 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
             outcome = env.invoke(requestId, payload, arn(config, qualifier));
         } catch (RuntimeException e) {
             env.close();
-            release(function, key, null);
+            release(function, key, slot, null);
             throw e;
         }
-        release(function, key, outcome.environmentLost() || !env.usable() ? closeAndNull(env) : env);
+        release(function, key, slot, outcome.environmentLost() || !env.usable() ? closeAndNull(env) : env);
         List<String> log = logLines(requestId, version, config.settings(), outcome);
         records.record(new InvocationRecords.Invocation(function, version, qualifier, requestId, started, outcome.durationMs(),
                 outcome.initMs(), outcome.functionError().isPresent(), false, env.logStream(), log));
@@ -168,39 +176,80 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         return new InvokeResult(200, version, outcome.functionError(), outcome.payload(), tailText);
     }
 
-    /** Reserved concurrency below {@link #CONCURRENCY} caps the function lower; 0 throttles every invocation, as on Lambda. */
-    private Environment acquire(String function, String key, long started, String requestId, String qualifier, String version,
-                                Optional<Integer> reserved) {
-        int limit = reserved.map(r -> Math.min(r, CONCURRENCY)).orElse(CONCURRENCY);
+    /** Where an invocation runs: a provisioned environment (lease), a warm on-demand one, or none yet (env null). */
+    private record Slot(Environment env, Optional<WarmPools.Lease> lease) {
+    }
+
+    /**
+     * A free provisioned environment of the version first, as Lambda uses them; else an on-demand one. Reserved
+     * concurrency caps both together (0 throttles every invocation); without it, on-demand ones are capped at
+     * {@link #CONCURRENCY}.
+     */
+    private Slot acquire(FunctionConfig config, String key, long started, String requestId, String qualifier,
+                         Optional<Integer> reserved) {
+        String function = config.name();
         synchronized (this) {
             int running = busy.getOrDefault(function, 0);
-            if (running >= limit) {
-                records.record(new InvocationRecords.Invocation(function, version, qualifier, requestId, started, 0, 0, false,
-                        true, "", List.of()));
-                throw new ThrottledException(reserved.filter(r -> r == 0).isPresent()
-                        ? "Rate Exceeded: " + function + " has a reserved concurrency of 0, so every invocation is throttled"
-                                + " (TooManyRequestsException, ReservedFunctionConcurrentInvocationLimitExceeded)."
-                        : "Rate Exceeded: all " + limit + " execution environments of " + function + " are busy"
-                                + (reserved.isPresent() ? " (its reserved concurrency)" : "") + " (TooManyRequestsException).");
+            if (reserved.isPresent() && running >= reserved.get()) {
+                // Lambda's throttle reason here is ReservedFunctionConcurrentInvocationLimitExceeded
+                throw throttled(config, started, requestId, qualifier, reserved.get() == 0
+                        ? "Rate Exceeded: " + function + " has a reserved concurrency of 0, so every invocation is throttled;"
+                                + " raise or remove its reserved concurrency to run it."
+                        : "Rate Exceeded: all " + reserved.get() + " execution environments of " + function
+                                + " are busy (its reserved concurrency); try again, or raise it.");
+            }
+            Optional<WarmPools.Lease> lease = pools.take(config);
+            if (lease.isPresent()) {
+                busy.put(function, running + 1);
+                return new Slot(lease.get().env(), lease);
+            }
+            int onDemand = busyOnDemand.getOrDefault(function, 0);
+            if (reserved.isEmpty() && onDemand >= CONCURRENCY) {
+                throw throttled(config, started, requestId, qualifier, "Rate Exceeded: all " + CONCURRENCY
+                        + " execution environments of " + function + " are busy; try again, or give it reserved concurrency"
+                        + " above " + CONCURRENCY + ".");
             }
             busy.put(function, running + 1);
-            Deque<Environment> warm = idle.get(key);
-            while (warm != null && !warm.isEmpty()) {
-                Environment env = warm.pollFirst();
-                if (env.usable() && System.currentTimeMillis() - env.lastUsedMillis() < IDLE_MILLIS) {
-                    return env;
-                }
-                env.close();
-            }
-            return null;
+            busyOnDemand.put(function, onDemand + 1);
+            return new Slot(warm(key), Optional.empty());
         }
     }
 
-    private synchronized void release(String function, String key, Environment env) {
+    private ThrottledException throttled(FunctionConfig config, long started, String requestId, String qualifier,
+                                          String message) {
+        records.record(new InvocationRecords.Invocation(config.name(), config.version(), qualifier, requestId, started, 0, 0,
+                false, true, "", List.of()));
+        return new ThrottledException(message);
+    }
+
+    /** A warm on-demand environment of {@code key}, or null; called holding this invoker's lock. */
+    private Environment warm(String key) {
+        Deque<Environment> warm = idle.get(key);
+        while (warm != null && !warm.isEmpty()) {
+            Environment env = warm.pollFirst();
+            if (env.usable() && System.currentTimeMillis() - env.lastUsedMillis() < IDLE_MILLIS) {
+                return env;
+            }
+            env.close();
+        }
+        return null;
+    }
+
+    private synchronized void release(String function, String key, Slot slot, Environment env) {
         busy.merge(function, -1, Integer::sum);
+        if (slot.lease().isPresent()) {
+            pools.giveBack(slot.lease().get(), env);
+            return;
+        }
+        busyOnDemand.merge(function, -1, Integer::sum);
         if (env != null) {
             idle.computeIfAbsent(key, k -> new ArrayDeque<>()).addFirst(env);
         }
+    }
+
+    /** The provisioned environments of this invoker, which a {@link ProvisionedKeeper} keeps as configured. */
+    WarmPools pools() {
+        return pools;
     }
 
     private static Environment closeAndNull(Environment env) {
@@ -208,7 +257,8 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         return null;
     }
 
-    private Environment start(FunctionConfig config) {
+    /** {@code initType}: AWS_LAMBDA_INITIALIZATION_TYPE, on-demand or provisioned-concurrency, as Lambda sets it. */
+    private Environment start(FunctionConfig config, String initType) {
         String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(config.codeSha256()));
         Path codeDir = code.unpacked(hex, () -> lambda.readCode(config.codeSha256()).orElseThrow(() -> new ResourceNotFoundException(
                 "The code of " + config.name() + " (" + config.codeSha256() + ") is missing from the local store.")));
@@ -227,6 +277,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + s.runtime());
         env.put("_HANDLER", s.handler());
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initType);
         env.put("LAMBDA_TASK_ROOT", seen.taskRoot().toString());
         env.put("LAMBDA_RUNTIME_DIR", seen.runtimeDir().toString());
         env.put("TZ", ":UTC");
@@ -336,6 +387,7 @@ public final class LocalInvoker implements FunctionInvoker, AutoCloseable {
             idle.values().forEach(d -> d.forEach(Environment::close));
             idle.clear();
         }
+        pools.close();
         launcher.shutdown();
         records.close();
         kms.close();

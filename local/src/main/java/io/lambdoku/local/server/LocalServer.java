@@ -14,6 +14,7 @@ import io.lambdoku.local.kms.LocalKms;
 import io.lambdoku.local.logs.CloudWatchLogs;
 import io.lambdoku.local.runtime.FunctionKms;
 import io.lambdoku.local.runtime.LocalInvoker;
+import io.lambdoku.local.runtime.ProvisionedKeeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -32,7 +33,8 @@ import javax.net.ssl.SSLContext;
  * local backend's own; this class only translates HTTP. Every request must be SigV4-signed (see
  * {@link RequestGate}); one port serves every AWS API emulated here, picked as AWS endpoints are by the
  * service the request was signed for: {@code lambda} by Lambda's REST paths, {@code logs} and {@code kms} (the
- * JSON protocol: CloudWatch Logs, KMS) by their X-Amz-Target.
+ * JSON protocol: CloudWatch Logs, KMS) by their X-Amz-Target. Function URLs are served here too, by Host
+ * ({@code <url-id>.lambda-url.<region>.localhost}) or under /lambda-url/ (see {@link UrlRoutes}).
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -47,9 +49,13 @@ public final class LocalServer implements AutoCloseable {
     private final TagRoutes tags;
     private final ConcurrencyRoutes concurrency;
     private final LocalInvoker invoker;
+    /** Keeps the store's provisioned concurrency warm in {@link #invoker}'s environments while this server runs. */
+    private final ProvisionedKeeper keeper;
     private final InvokeRoutes invocations;
     private final String region;
     private final JsonTargetRoutes jsonTargets;
+    private final FunctionUrlRoutes functionUrls;
+    private final UrlRoutes urls;
 
     private LocalServer(HttpServer http, URI endpoint, LocalLambda lambda, ServeOptions options, Events events) {
         this.http = http;
@@ -66,7 +72,10 @@ public final class LocalServer implements AutoCloseable {
         this.tags = new TagRoutes(lambda, ids);
         this.concurrency = new ConcurrencyRoutes(lambda, ids);
         this.invoker = new LocalInvoker(lambda, events, functionKms(lambda, options));
+        this.keeper = ProvisionedKeeper.start(lambda, invoker);
         this.invocations = new InvokeRoutes(invoker, ids);
+        this.functionUrls = new FunctionUrlRoutes(lambda, ids, endpoint);
+        this.urls = new UrlRoutes(new UrlRequests(lambda, region), gate, invoker, region);
         this.jsonTargets = new JsonTargetRoutes(Optional.of(new CloudWatchLogs(lambda, invoker::flush)),
                 new KmsApi(new LocalKms(lambda)));
     }
@@ -162,6 +171,11 @@ public final class LocalServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         WireExchange ex = new WireExchange(exchange, bodies);
         try {
+            if (urls.claims(ex)) {
+                gate.screenHost(ex);
+                urls.serve(ex); // function URLs: browsers, unsigned requests and any path are theirs to answer
+                return;
+            }
             gate.screen(ex);
             route(ex);
         } catch (AuthException e) {
@@ -219,6 +233,23 @@ public final class LocalServer implements AutoCloseable {
                 case "2019-09-30 GET" -> concurrency.get(ex, p.get(2));
                 default -> throw WireError.unknownOperation(m, ex.path());
             }
+        } else if (p.size() == 4 && p.get(0).equals("2021-10-31") && p.get(1).equals("functions")) {
+            switch (m + " " + p.get(3)) {
+                case "POST url" -> functionUrls.create(ex, p.get(2));
+                case "GET url" -> functionUrls.get(ex, p.get(2));
+                case "PUT url" -> functionUrls.update(ex, p.get(2));
+                case "DELETE url" -> functionUrls.delete(ex, p.get(2));
+                case "GET urls" -> functionUrls.list(ex, p.get(2));
+                default -> throw WireError.unknownOperation(m, ex.path());
+            }
+        } else if (p.size() == 4 && p.get(0).equals("2019-09-30") && p.get(1).equals("functions")
+                && p.get(3).equals("provisioned-concurrency")) {
+            switch (m) {
+                case "PUT" -> concurrency.putProvisioned(ex, p.get(2));
+                case "GET" -> concurrency.getProvisioned(ex, p.get(2));
+                case "DELETE" -> concurrency.deleteProvisioned(ex, p.get(2));
+                default -> throw WireError.unknownOperation(m, ex.path());
+            }
         } else if (p.size() == 3 && p.get(0).equals("2017-03-31") && p.get(1).equals("tags")) {
             switch (m) {
                 case "GET" -> tags.list(ex, p.get(2));
@@ -257,6 +288,7 @@ public final class LocalServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         workers.shutdownNow();
+        keeper.close();
         invoker.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.lambdoku.local.server;
 
+import io.lambdoku.local.UrlHosts;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -40,8 +41,14 @@ final class LoopbackHosts {
         return Optional.of(new LoopbackHosts(allowed));
     }
 
+    /**
+     * A function URL's host ({@code <url-id>.lambda-url.<region>.localhost}) is no rebinding: browsers resolve
+     * *.localhost to loopback themselves, so no page can point such a name at itself, and a URL's port may differ
+     * behind a port forward.
+     */
     void check(Optional<String> host) {
-        if (host.map(h -> allowed.contains(h.strip().toLowerCase(Locale.ROOT))).orElse(false)) {
+        if (host.map(h -> allowed.contains(h.strip().toLowerCase(Locale.ROOT))).orElse(false)
+                || UrlHosts.parse(host).isPresent()) {
             return;
         }
         throw new WireError.Raised(new WireError(403, "AccessDeniedException", "lambdoku local serve answers requests for "

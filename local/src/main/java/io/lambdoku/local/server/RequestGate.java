@@ -29,8 +29,21 @@ final class RequestGate {
 
     /** From the headers alone: the Host a loopback server answers, and no browser. */
     void screen(WireExchange ex) {
-        loopback.ifPresent(hosts -> hosts.check(ex.header("Host")));
+        screenHost(ex);
         BrowserRequests.refuse(ex);
+    }
+
+    /** The Host alone: function URLs answer browsers (their CORS is the function's to grant), not rebinding pages. */
+    void screenHost(WireExchange ex) {
+        loopback.ifPresent(hosts -> hosts.check(ex.header("Host")));
+    }
+
+    /** An AWS_IAM function URL's request: signed (any service; the caller checks it), its body read and verified. */
+    RequestSignature admitSigned(WireExchange ex, BodyLimits.Limit limit) throws IOException {
+        RequestSignature signature = signatures.admit(ex.signable());
+        ex.readBody(limit);
+        signatures.verify(ex.signable(), signature, ex::bodySha256);
+        return signature;
     }
 
     /**

@@ -76,6 +76,16 @@ final class WireExchange {
         return query.getOrDefault(name, List.of());
     }
 
+    /** Every query parameter, decoded, in the order sent (a function URL's event passes them all on). */
+    Map<String, List<String>> queryParameters() {
+        return query;
+    }
+
+    /** The exchange itself, for the function URL data plane, which passes on every header and answers with any. */
+    HttpExchange http() {
+        return http;
+    }
+
     Optional<String> header(String name) {
         return Optional.ofNullable(http.getRequestHeaders().getFirst(name));
     }

@@ -173,10 +173,12 @@ final class Schema {
               qualifier TEXT NOT NULL,
               requested INTEGER NOT NULL,
               allocated INTEGER NOT NULL DEFAULT 0,    -- environments initialised, as the server that keeps them reports
+              available INTEGER NOT NULL DEFAULT 0,    -- of those, the ones not serving an invocation at its last report
+              version TEXT,                            -- the version they run (an alias's moves), NULL: none yet
               status TEXT NOT NULL,                    -- IN_PROGRESS | READY | FAILED
               reason TEXT,
               owner TEXT,                              -- the serving process keeping them warm (pid:start), NULL: none yet
-              modified TEXT NOT NULL,
+              modified TEXT NOT NULL,                  -- the last Put: a keeper's report is conditional on it
               PRIMARY KEY (function, qualifier))""",
             """
             CREATE TABLE IF NOT EXISTS formation (     -- the desired-state table of apps (LocalFormationStore)
@@ -189,7 +191,12 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS formation_seq ( -- the change sequence the reactor waits on; deletes bump it too
               id INTEGER PRIMARY KEY CHECK (id = 1),
               value INTEGER NOT NULL)""",
-            "INSERT OR IGNORE INTO formation_seq(id, value) VALUES (1, 0)");
+            "INSERT OR IGNORE INTO formation_seq(id, value) VALUES (1, 0)",
+            """
+            CREATE TABLE IF NOT EXISTS formation_deletions ( -- deleted rows' names, so a change feed can report them
+              seq INTEGER PRIMARY KEY,                 -- formation_seq's value the delete took
+              name TEXT NOT NULL,
+              at INTEGER NOT NULL)                     -- epoch ms; entries a day old are dropped""");
 
     private Schema() {
     }

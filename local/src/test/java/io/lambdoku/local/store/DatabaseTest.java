@@ -51,7 +51,7 @@ class DatabaseTest {
         try (Connection c = plain()) {
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal"); // a plain connection did not ask for it
             assertThat(pragma(c, "auto_vacuum")).isEqualTo("2");
-            assertThat(pragma(c, "user_version")).isEqualTo("7");
+            assertThat(pragma(c, "user_version")).isEqualTo("8");
             assertThat(hasTable(c, "kms_keys")).isTrue();
         }
     }
@@ -70,7 +70,7 @@ class DatabaseTest {
 
         try (Connection c = plain()) {
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
-            assertThat(pragma(c, "user_version")).isEqualTo("7");
+            assertThat(pragma(c, "user_version")).isEqualTo("8");
             assertThat(hasTable(c, "kms_keys")).isTrue();
             assertThat(hasTable(c, "kms_aliases")).isTrue();
         }

@@ -32,16 +32,16 @@ final class AppShape {
     /** Tags the function as this table's; one tagged by another table is not taken over. */
     void tag(String name, String manager) {
         Map<String, String> tags = api.listTags(name);
-        String was = tags.get(Reconciler.TAG);
+        String was = tags.get(FormationStore.MANAGER_TAG);
         if (manager.equals(was)) {
             return;
         }
         if (was != null && !was.isEmpty()) {
-            throw new FormationException(name + " is managed by another formation table (" + Reconciler.TAG + "=" + was
+            throw new FormationException(name + " is managed by another formation table (" + FormationStore.MANAGER_TAG + "=" + was
                     + "); untag it there first.");
         }
-        api.tagFunction(name, Map.of(Reconciler.TAG, manager));
-        events.action(name, "tag", Reconciler.TAG + "=" + manager);
+        api.tagFunction(name, Map.of(FormationStore.MANAGER_TAG, manager));
+        events.action(name, "tag", FormationStore.MANAGER_TAG + "=" + manager);
     }
 
     void pointLive(String name, String release) {
@@ -112,7 +112,7 @@ final class AppShape {
     /** Functions whose tag names {@code manager}: the apps a deleted row leaves behind are among them. */
     boolean managedBy(String name, String manager) {
         try {
-            return manager.equals(api.listTags(name).get(Reconciler.TAG));
+            return manager.equals(api.listTags(name).get(FormationStore.MANAGER_TAG));
         } catch (ResourceNotFoundException e) {
             return false;
         }

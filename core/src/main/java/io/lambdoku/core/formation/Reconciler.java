@@ -26,9 +26,6 @@ public final class Reconciler implements Reactor.RowReconcile {
     /** The app's alias: what the URL serves and provisioned concurrency keeps warm. */
     public static final String LIVE = "live";
 
-    /** The function tag naming the formation table that manages the function. */
-    public static final String TAG = "lambdoku:formation";
-
     /**
      * {@code privateAuth}: a URL's auth when the row is not Public (AWS_IAM on AWS; NONE locally, where the URL is
      * loopback only). {@code base}: what a relative Source is relative to. {@code who}: the activity record's name.
@@ -75,6 +72,10 @@ public final class Reconciler implements Reactor.RowReconcile {
     private Outcome converge(FormationRow row) {
         Progress progress = new Progress(row);
         try {
+            // formation:set checks a desire before writing it; a row another client wrote is checked here
+            DesiredRules.problem(row.name(), row.desired()).ifPresent(problem -> {
+                throw new FormationException(problem);
+            });
             if (progress.newDesire()) {
                 progress.deploying("Reconciling generation " + row.generation() + ".");
             }
@@ -218,7 +219,7 @@ public final class Reconciler implements Reactor.RowReconcile {
 
         /** Writes only a change (the write is itself a change the feed reports); false when the row changed. */
         boolean report(Observed now) {
-            if (written.isPresent() && same(written.get(), now)) {
+            if (written.isPresent() && written.get().sameStateAs(now)) {
                 return true;
             }
             if (!store.report(row, now)) {
@@ -228,11 +229,6 @@ public final class Reconciler implements Reactor.RowReconcile {
             events.action(row.name(), "status", now.status().word() + (now.reason().isEmpty() ? "" : ": " + now.reason())
                     + now.url().filter(u -> now.status() == FormationStatus.READY).map(u -> " " + u).orElse(""));
             return true;
-        }
-
-        private boolean same(Observed a, Observed b) {
-            return a.status() == b.status() && a.reason().equals(b.reason()) && a.url().equals(b.url())
-                    && a.observedVersion().equals(b.observedVersion()) && a.observedGeneration() == b.observedGeneration();
         }
     }
 }

@@ -160,7 +160,7 @@ public abstract class ReactorScenarios {
         assertThat(releases("shop")).singleElement().satisfies(r -> assertThat(r.description())
                 .matches("Deploy [0-9a-f]{8} \\(git " + repo.git("rev-parse", "main").strip() + "\\)"));
         assertThat(api().getAlias("shop", "live").functionVersion()).isEqualTo("1");
-        assertThat(api().listTags("shop")).containsEntry(Reconciler.TAG, store().managerTag());
+        assertThat(api().listTags("shop")).containsEntry(FormationStore.MANAGER_TAG, store().managerTag());
         assertThat(api().provisionedConcurrency("shop", "live")).get().satisfies(p -> assertThat(p.requested()).isEqualTo(1));
     }
 
@@ -213,7 +213,7 @@ public abstract class ReactorScenarios {
         settle("shop");
         set("mine", Optional.empty(), Optional.of(1), Optional.of("repo/shop"));
         settle("mine");
-        api().untagFunction("mine", java.util.Set.of(Reconciler.TAG)); // no longer this table's
+        api().untagFunction("mine", java.util.Set.of(FormationStore.MANAGER_TAG)); // no longer this table's
         store().delete("mine");
         store().delete("shop");
 

@@ -3,6 +3,7 @@ package io.lambdoku.core.formation;
 import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.lambda.FunctionUrl;
 import io.lambdoku.core.lambda.FunctionUrlSpec;
 import io.lambdoku.core.lambda.LambdaApi;
@@ -83,7 +84,7 @@ final class AppShape {
     /** Scale 0: reserved 0 (every invoke throttled), no provisioned environments. */
     void stop(String name) {
         // provisioned first: Lambda refuses a reservation below what is provisioned
-        if (api.provisionedConcurrency(name, Reconciler.LIVE).isPresent()) {
+        if (provisioned(name).isPresent()) {
             api.deleteProvisionedConcurrency(name, Reconciler.LIVE);
             events.action(name, "scale", "provisioned concurrency on " + Reconciler.LIVE + " removed");
         }
@@ -99,14 +100,33 @@ final class AppShape {
             api.putReservedConcurrency(name, Optional.empty());
             events.action(name, "scale", "reserved concurrency cleared");
         }
-        Optional<ProvisionedConcurrency> now = api.provisionedConcurrency(name, Reconciler.LIVE);
-        if (now.isPresent() && now.get().requested() == n && now.get().status() != ProvisionedConcurrency.Status.FAILED) {
-            return now.get();
+        ProvisionedConcurrency put;
+        Optional<ProvisionedConcurrency> now;
+        try {
+            now = api.provisionedConcurrency(name, Reconciler.LIVE);
+            if (now.isPresent() && now.get().requested() == n && now.get().status() != ProvisionedConcurrency.Status.FAILED) {
+                return now.get();
+            }
+            put = api.putProvisionedConcurrency(name, Reconciler.LIVE, n);
+        } catch (BackendException e) {
+            throw new FormationException("Scale " + n + " needs provisioned concurrency on " + Reconciler.LIVE
+                    + ", which this backend does not offer: " + Reconciler.sentence(e));
         }
-        ProvisionedConcurrency put = api.putProvisionedConcurrency(name, Reconciler.LIVE, n);
         events.action(name, "scale", "provisioned concurrency " + n + " on " + Reconciler.LIVE
                 + now.map(p -> " (was " + p.requested() + ")").orElse(""));
         return put;
+    }
+
+    /**
+     * The provisioned concurrency on live; none where the backend has no such API (moto routes none of its calls), as
+     * there can be none there to remove.
+     */
+    private Optional<ProvisionedConcurrency> provisioned(String name) {
+        try {
+            return api.provisionedConcurrency(name, Reconciler.LIVE);
+        } catch (BackendException e) {
+            return Optional.empty();
+        }
     }
 
     /** Functions whose tag names {@code manager}: the apps a deleted row leaves behind are among them. */

@@ -74,6 +74,14 @@ class ReactorIT {
         }
     }
 
+    @Test
+    void badResyncIsOneSentenceAndStartsNothing() throws Exception {
+        CliRunner cli = new CliRunner(scratch);
+        cli.run("reactor", "--resync", "500ms").failedWith(ExitCodes.USAGE, "--resync must be between 1s and 1d, not 500ms.");
+        cli.run("reactor", "--resync", "soon").failedWith(ExitCodes.USAGE, "--resync 'soon' is not a duration like 30s");
+        cli.run("local", "serve", "--resync", "5s").failedWith(ExitCodes.USAGE, "--resync goes with --reactor.");
+    }
+
     /** curl, as the issue says: it resolves *.localhost to loopback, which Java's resolver may not. */
     private static String get(String url) {
         try {

@@ -13,6 +13,7 @@ import io.lambdoku.cli.app.InitCommand;
 import io.lambdoku.cli.app.PushCommand;
 import io.lambdoku.cli.aws.SetupCommand;
 import io.lambdoku.cli.config.ConfigCommand;
+import io.lambdoku.cli.dashboard.DashboardCommand;
 import io.lambdoku.cli.config.ConfigGetCommand;
 import io.lambdoku.cli.config.ConfigKeyCommand;
 import io.lambdoku.cli.config.ConfigRekeyCommand;
@@ -131,6 +132,7 @@ final class CommandRegistry {
         m.put("url:create", UrlCreateCommand::new);
         m.put("url:delete", UrlDeleteCommand::new);
         m.put("reactor", ReactorCommand::new);
+        m.put("dashboard", DashboardCommand::new);
         return m;
     }
 }

@@ -4,6 +4,7 @@ import io.lambdoku.cli.BaseCommand;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
+import io.lambdoku.cli.dashboard.DashboardServer;
 import io.lambdoku.local.server.ServedInvoker;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.local.LocalLambda;
@@ -158,6 +159,7 @@ public final class LocalServeCommand extends BaseCommand {
         InfraLoop infraLoop = InfraLoop.start(lambda, server.invoker(), Clock.systemUTC(), tick,
                 session.output()::note);
         String endpoint = server.endpoint().toString();
+        Optional<DashboardServer> dashboard = mountDashboard(session, server, beyondLoopback || certificate.isPresent());
         // lets 'lambdoku invoke' on this store use this server's warm environments; written before the
         // banner, so whoever waits for the banner finds it
         Path served = options.storeDir().resolve(ServedInvoker.FILE);
@@ -171,6 +173,7 @@ public final class LocalServeCommand extends BaseCommand {
             certificate.ifPresent(c -> m.put("caBundle", c.pem().toString()));
             m.put("verifiesSignatures", key.isPresent());
             key.ifPresent(k -> m.put("accessKeyId", k.id()));
+            dashboard.ifPresent(d -> m.put("dashboard", d.url(server.address().getPort()).toString()));
             stored.ifPresent(s -> {
                 m.put("secretAccessKey", s.key().secret());
                 m.put("credentialsFile", s.file().toString());
@@ -193,6 +196,7 @@ public final class LocalServeCommand extends BaseCommand {
                 session.output().line("Auth: requests must be SigV4-signed (AWS clients sign); on loopback any access key goes, e.g.");
                 session.output().line("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
             }
+            dashboard.ifPresent(d -> session.output().line("Dashboard: " + d.url(server.address().getPort())));
             session.output().line("Schedules: fired here ('lambdoku schedules'); alarms: evaluated here ('lambdoku alarms').");
             if (reactor) {
                 session.output().line("Reactor: reconciling the formation table here every " + resyncEvery.toSeconds()
@@ -218,6 +222,7 @@ public final class LocalServeCommand extends BaseCommand {
                 // a stale file is ignored by readers once this process is gone
             }
             reactorLoop.ifPresent(Reactor::close);
+            dashboard.ifPresent(DashboardServer::close);
             infraLoop.close();
             server.close();
             lambda.close();
@@ -229,6 +234,19 @@ public final class LocalServeCommand extends BaseCommand {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The dashboard at / of a plain-HTTP loopback server, for this store: its token and cookies are for loopback names,
+     * and its pages read the local backend (not another one LAMBDOKU_BACKEND may name).
+     */
+    private static Optional<DashboardServer> mountDashboard(Session session, LocalServer server, boolean beyondLoopbackOrTls) {
+        if (beyondLoopbackOrTls || !"local".equals(session.backendName())) {
+            return Optional.empty();
+        }
+        DashboardServer dashboard = DashboardServer.forPort(session, server.address().getPort());
+        server.serveBrowserPages(dashboard);
+        return Optional.of(dashboard);
     }
 
     /** The reactor on this server's backend, in a thread of its own; its lines go to stdout with the server's. */

@@ -8,6 +8,7 @@ import io.lambdoku.cli.Session;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.cli.release.ReleaseNumber;
 import io.lambdoku.core.pipeline.Pipeline;
+import io.lambdoku.core.pipeline.PromotionPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ public final class PipelinePromoteCommand extends AppCommand {
     @Option(names = "--release", paramLabel = "N", description = "Promote release N instead of the newest.")
     String release;
 
+    @Option(names = "--dry-run", description = "Show what would change in each downstream, and change nothing.")
+    boolean dryRun;
+
     public PipelinePromoteCommand(Launch launch) {
         super(launch);
     }
@@ -30,6 +34,9 @@ public final class PipelinePromoteCommand extends AppCommand {
     @Override
     protected int runFor(Session session, String function) {
         Optional<Integer> version = ReleaseNumber.parse(release);
+        if (dryRun) {
+            return printPlan(session, new Pipeline(session.api(), session.events()).plan(function, version));
+        }
         List<Pipeline.Promotion> results = new Pipeline(session.api(), session.events(), session.guard()).promote(function, version);
         int worst = ExitCodes.OK;
         List<Map<String, Object>> json = new ArrayList<>();
@@ -53,5 +60,28 @@ public final class PipelinePromoteCommand extends AppCommand {
             session.output().json(json);
         }
         return worst;
+    }
+
+    private static int printPlan(Session session, PromotionPlan plan) {
+        if (session.output().json()) {
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (PromotionPlan.Step step : plan.steps()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("function", step.downstream());
+                m.put("changes", step.changes());
+                step.current().ifPresent(r -> m.put("currentVersion", Integer.toString(r.version())));
+                steps.add(m);
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("upstream", plan.upstream());
+            json.put("version", Integer.toString(plan.release().version()));
+            json.put("codeSha256", plan.release().codeSha256());
+            json.put("downstreams", steps);
+            session.output().json(json);
+        } else {
+            session.output().line("Dry run: promoting " + plan.upstream() + " " + plan.release().label() + " would change:");
+            plan.steps().forEach(step -> session.output().line("  " + step.sentence(plan)));
+        }
+        return ExitCodes.OK;
     }
 }

@@ -126,6 +126,30 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * What {@link #promote} would do now, changing nothing: the engine of 'pipeline:promote --dry-run' and of the
+     * dashboard's confirm page. A downstream that runs the release's code already is left alone by both.
+     */
+    public PromotionPlan plan(String upstream, Optional<Integer> version) {
+        List<String> targets = downstreams(upstream);
+        if (targets.isEmpty()) {
+            throw new InvalidParameterException(upstream + " has no downstreams; add one with 'lambdoku pipeline:add'.");
+        }
+        Release release = version.map(v -> log.get(upstream, v)).orElseGet(() -> log.newest(upstream));
+        List<PromotionPlan.Step> steps = new ArrayList<>();
+        for (String target : targets) {
+            String runs = api.getFunction(target, FunctionConfig.LATEST).codeSha256();
+            Optional<Release> current = log.list(target, 1).stream().findFirst();
+            steps.add(new PromotionPlan.Step(target, current, !runs.equals(release.codeSha256())));
+        }
+        return new PromotionPlan(upstream, release, steps);
+    }
+
+    /** The first 7 characters of a code hash (base64 for Lambda), as people quote commits. */
+    public static String shortSha(String codeSha256) {
+        return codeSha256.length() <= 7 ? codeSha256 : codeSha256.substring(0, 7);
+    }
+
     private ReleaseOutcome promoteOne(String upstream, Release release, String downstream) {
         String description = "Promote " + release.label() + " from " + upstream;
         return new AtomicRelease(api, events).apply(downstream, latest -> latest.codeSha256().equals(release.codeSha256())

@@ -547,6 +547,28 @@ public abstract class ReleaseScenarios {
     }
 
     @Test
+    void thePromotionPlanSaysWhichDownstreamsWouldChangeAndChangesNothing() {
+        create("dev", "new code");
+        create("stage", "stage code");
+        create("prod", "new code");
+        Pipeline pipeline = new Pipeline(api(), Events.NONE);
+        pipeline.add("dev", "stage");
+        pipeline.add("dev", "prod");
+        Release stageBefore = log().newest("stage");
+
+        io.lambdoku.core.pipeline.PromotionPlan plan = pipeline.plan("dev", Optional.empty());
+
+        assertThat(plan.release()).isEqualTo(log().newest("dev"));
+        assertThat(plan.steps()).extracting(s -> s.downstream() + " " + s.changes()).containsExactly("stage true", "prod false");
+        assertThat(plan.steps().get(0).current()).contains(stageBefore);
+        assertThat(plan.steps().get(0).sentence(plan)).startsWith("stage: new release with the code of dev v1 (")
+                .endsWith("its v1 runs code " + Pipeline.shortSha(stageBefore.codeSha256()) + "; its config stays.");
+        assertThat(plan.steps().get(1).sentence(plan)).isEqualTo("prod: no change, it already runs the code of dev v1.");
+        assertThat(log().newest("stage")).isEqualTo(stageBefore);
+        assertThat(api().getFunction("stage", FunctionConfig.LATEST).codeSha256()).isEqualTo(stageBefore.codeSha256());
+    }
+
+    @Test
     void aChainPromotesStageByStage() {
         create("dev", "new code");
         create("stage", "stage code");

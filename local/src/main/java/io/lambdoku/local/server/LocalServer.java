@@ -56,6 +56,8 @@ public final class LocalServer implements AutoCloseable {
     private final JsonTargetRoutes jsonTargets;
     private final FunctionUrlRoutes functionUrls;
     private final UrlRoutes urls;
+    /** Pages for browsers (the dashboard), when mounted on a loopback server; see {@link #serveBrowserPages}. */
+    private volatile Optional<BrowserPages> pages = Optional.empty();
 
     private LocalServer(HttpServer http, URI endpoint, LocalLambda lambda, ServeOptions options, Events events) {
         this.http = http;
@@ -141,6 +143,17 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves {@code browserPages} too, on a loopback server only: they guard themselves with tokens for loopback
+     * names, which a server reachable from elsewhere would not answer to.
+     */
+    public void serveBrowserPages(BrowserPages browserPages) {
+        if (!gate.loopback()) {
+            throw new IllegalStateException("browser pages are served on loopback only");
+        }
+        this.pages = Optional.of(browserPages);
+    }
+
     public InetSocketAddress address() {
         return http.getAddress();
     }
@@ -174,6 +187,12 @@ public final class LocalServer implements AutoCloseable {
             if (urls.claims(ex)) {
                 gate.screenHost(ex);
                 urls.serve(ex); // function URLs: browsers, unsigned requests and any path are theirs to answer
+                return;
+            }
+            Optional<BrowserPages> browser = pages.filter(b -> b.claims(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders()));
+            if (browser.isPresent()) {
+                browser.get().handle(exchange);
                 return;
             }
             gate.screen(ex);

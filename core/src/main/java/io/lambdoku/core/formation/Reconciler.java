@@ -80,6 +80,11 @@ public final class Reconciler implements Reactor.RowReconcile {
                 progress.deploying("Reconciling generation " + row.generation() + ".");
             }
             Observed now = guard.holding(row.name(), "reactor", () -> apply(progress));
+            // Ready only when the URL answers; asked outside the lock, as a probe may wait on a cold start
+            Optional<String> problem = progress.toProbe.flatMap(probe::problem);
+            if (problem.isPresent()) {
+                throw new FormationException("The URL does not answer: " + problem.get());
+            }
             return write(progress, now);
         } catch (LostWrite lost) {
             return Outcome.again(row.generation());
@@ -118,10 +123,7 @@ public final class Reconciler implements Reactor.RowReconcile {
             return p.observed(FormationStatus.DEPLOYING, "Provisioned concurrency: " + pc.allocated() + " of " + pc.requested()
                     + " environments ready.", p.url, p.release);
         }
-        Optional<String> problem = probe.problem(url);
-        if (problem.isPresent()) {
-            throw new FormationException("The URL does not answer: " + problem.get());
-        }
+        p.toProbe = Optional.of(url);
         return p.observed(FormationStatus.READY, "", p.url, p.release);
     }
 
@@ -190,6 +192,7 @@ public final class Reconciler implements Reactor.RowReconcile {
         Optional<Observed> written;
         Optional<String> release;
         Optional<String> url;
+        Optional<FunctionUrl> toProbe = Optional.empty();
         boolean deployingSaid;
 
         Progress(FormationRow row) {

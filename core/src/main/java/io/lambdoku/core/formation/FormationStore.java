@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface FormationStore {
 
+    /** The tag on functions a formation table manages; its value is {@link #managerTag()}. */
+    String MANAGER_TAG = "lambdoku:formation";
+
     /** "the local store" or "DynamoDB table lambdoku-formation", for messages. */
     String describe();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lambdoku.core.formation.DesiredChange;
 import io.lambdoku.core.formation.Formation;
+import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.formation.Reconciler;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.InvalidParameterException;
@@ -49,10 +50,10 @@ class LocalFormationTest {
     @Test
     void aManagedFunctionWithoutItsRowIsListedAsDeletingAndOthersNotAtAll() {
         lambda.createFunction(new NewFunction("shop", SETTINGS, "", zipOf("app.py", "x"),
-                Map.of(Reconciler.TAG, "local")));
+                Map.of(FormationStore.MANAGER_TAG, "local")));
         lambda.createFunction(new NewFunction("mine", SETTINGS, "", zipOf("app.py", "x"), Map.of()));
         lambda.createFunction(new NewFunction("theirs", SETTINGS, "", zipOf("app.py", "x"),
-                Map.of(Reconciler.TAG, "another-table")));
+                Map.of(FormationStore.MANAGER_TAG, "another-table")));
         formation.set("cart", change(Optional.of("7"), Optional.empty()));
 
         assertThat(formation.list()).extracting(Formation.App::name, Formation.App::deleting)

@@ -1,0 +1,50 @@
+package io.lambdoku.cli.dashboard;
+
+import io.lambdoku.cli.Session;
+import io.lambdoku.core.invoke.MinuteMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One app: its aliases with their traffic split, releases (with Rollback), config keys (values masked), a chart of the
+ * last hour, and the live log. Each part is read under the fetch time limit, so a slow backend shows in its place.
+ */
+final class AppPage implements Page {
+
+    private Dashboard dashboard;
+    private LogTail tail;
+
+    @Override
+    public void register(Routes routes, Dashboard dashboard) {
+        this.dashboard = dashboard;
+        this.tail = new LogTail(dashboard.session().telemetry(), dashboard.fetch(), Duration.ofSeconds(1));
+        routes.get("/apps/{app}", this::show);
+        routes.get("/apps/{app}/logs", tail.stream());
+    }
+
+    private Reply show(Request r) {
+        String app = r.param("app");
+        int page = r.query("page").filter(p -> p.matches("[1-9][0-9]{0,5}")).map(Integer::parseInt).orElse(1);
+        Session session = dashboard.session();
+        Instant now = dashboard.clock().instant();
+        Fetch.Fetched<AppView> view = dashboard.fetch().get("The app", () -> AppView.read(session.api(), app));
+        return Layout.page(app, "/", h -> Layout.fetched(h, view, v -> {
+            h.element("h2", "Traffic");
+            TrafficBar.render(h, v.aliases());
+            h.element("h2", "Releases");
+            ReleaseTable.render(h, app, v.releases(), v.aliases(), page, now);
+            h.element("h2", "Config");
+            Fetch.Fetched<io.lambdoku.core.secret.Fingerprints> fingerprints = dashboard.fetch().get("Fingerprints",
+                    () -> session.fingerprints().forApp(app));
+            Layout.fetched(h, fingerprints, f -> ConfigKeys.render(h, app, v.latest().settings().environment(), f));
+            h.element("h2", "Last hour");
+            Fetch.Fetched<List<MinuteMetrics>> metrics = dashboard.fetch().get("Metrics", () -> session.telemetry()
+                    .metrics(app, now.minus(DurationChart.WINDOW).toEpochMilli(), Optional.empty()));
+            Layout.fetched(h, metrics, m -> DurationChart.render(h, m, now));
+            h.element("h2", "Log");
+            tail.render(h, app, now);
+        }));
+    }
+}

@@ -122,6 +122,7 @@ class AppPageIT {
         assertThat(chart.findElements(By.cssSelector("rect.inv"))).isNotEmpty();
         assertThat(chart.findElements(By.cssSelector("polyline.p99"))).hasSize(1);
         assertThat(chart.getSize().getWidth()).isGreaterThan(200);
+        browser.script("arguments[0].scrollIntoView();", chart);
         browser.screenshot("app-chart");
     }
 
@@ -138,6 +139,7 @@ class AppPageIT {
         browser.waitFor(20, d -> d.findElement(By.id("log")).getText().contains("said " + marker + " <i>markup</i>"));
         assertThat(browser.script("return window.sameDocument;")).as("appended in place, not reloaded").isEqualTo("yes");
         assertThat(browser.driver().findElements(By.cssSelector("#log i"))).as("a logged tag stays text").isEmpty();
+        browser.script("document.getElementById('log').scrollIntoView();");
         browser.screenshot("app-log-tail");
     }
 

@@ -2,9 +2,6 @@ package io.lambdoku.cli.dashboard;
 
 import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.invoke.LogEvent;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,13 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * An app's log, live: the page shows the newest lines (readable without script) and the script appends each new line
  * from a server-sent event stream, as text, never as markup. The stream reads what 'lambdoku logs --tail' reads (the
- * local store, or CloudWatch Logs), from just after the newest line the page showed. Streams are capped: each holds a
- * server thread and, on AWS, polls CloudWatch Logs.
+ * local store, or CloudWatch Logs), from just after the newest line the page showed.
  */
 final class LogTail {
 
@@ -29,13 +24,12 @@ final class LogTail {
 
     private final FunctionTelemetry telemetry;
     private final Fetch fetch;
-    private final Duration every;
-    private final Semaphore streams = new Semaphore(MAX_STREAMS);
+    private final EventStreams streams;
 
     LogTail(FunctionTelemetry telemetry, Fetch fetch, Duration every) {
         this.telemetry = telemetry;
         this.fetch = fetch;
-        this.every = every;
+        this.streams = new EventStreams(MAX_STREAMS, every);
     }
 
     /** The newest lines, and the list the script appends to. */
@@ -67,46 +61,23 @@ final class LogTail {
     Handler stream() {
         return request -> {
             String app = request.param("app");
-            long from = request.query("from").filter(v -> v.matches("[0-9]{1,15}")).map(Long::parseLong)
-                    .orElse(System.currentTimeMillis());
-            if (!streams.tryAcquire()) {
-                return Layout.problem(503, "Too many live pages are open; close some tabs.");
-            }
-            return exchange -> {
-                try {
-                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    write(out, "retry: 2000\nevent: ready\ndata: \n\n");
-                    long next = from;
-                    while (!Thread.currentThread().isInterrupted()) {
-                        long since = next;
-                        List<LogEvent> events = fetch.get("The log", () -> telemetry.logs(app, since, Optional.empty(), 1000))
-                                .value().orElse(List.of());
-                        StringBuilder b = new StringBuilder();
-                        for (LogEvent e : events) {
-                            next = Math.max(next, e.at() + 1);
-                            // the id is where a reopened stream starts: the script resumes there after a drop
-                            b.append("event: line\nid: ").append(next).append('\n');
-                            // a message of several lines is several data lines, which the browser joins with \n
-                            text(e).lines().forEach(l -> b.append("data: ").append(l).append('\n'));
-                            b.append('\n');
-                        }
-                        write(out, b.length() > 0 ? b.toString() : ": still here\n\n");
-                        Thread.sleep(every.toMillis());
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // the browser went away (or the server is stopping): the stream ends
-                } finally {
-                    streams.release();
-                    exchange.close();
+            long[] next = {request.query("from").filter(v -> v.matches("[0-9]{1,15}")).map(Long::parseLong)
+                    .orElse(System.currentTimeMillis())};
+            return streams.open(() -> {
+                long since = next[0];
+                List<LogEvent> events = fetch.get("The log", () -> telemetry.logs(app, since, Optional.empty(), 1000))
+                        .value().orElse(List.of());
+                StringBuilder b = new StringBuilder();
+                for (LogEvent e : events) {
+                    next[0] = Math.max(next[0], e.at() + 1);
+                    // the id is where a reopened stream starts: the script resumes there after a drop
+                    b.append("event: line\nid: ").append(next[0]).append('\n');
+                    // a message of several lines is several data lines, which the browser joins with \n
+                    text(e).lines().forEach(l -> b.append("data: ").append(l).append('\n'));
+                    b.append('\n');
                 }
-            };
+                return b.toString();
+            });
         };
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

@@ -24,11 +24,22 @@ final class RollbackPage implements Page {
     }
 
     private static Reply plan(Dashboard dashboard, Request r) {
-        String app = r.param("app");
-        if (!r.param("version").matches(NUMBER)) {
-            return Layout.problem(404, "No such release: " + r.param("version") + ".");
-        }
-        int version = Integer.parseInt(r.param("version"));
+        return version(r).map(v -> plan(dashboard, r, r.param("app"), v)).orElseGet(() -> noRelease(r));
+    }
+
+    private static Reply rollback(Dashboard dashboard, Request r) {
+        return version(r).map(v -> rollback(dashboard, r.param("app"), v)).orElseGet(() -> noRelease(r));
+    }
+
+    private static Optional<Integer> version(Request r) {
+        return Optional.of(r.param("version")).filter(v -> v.matches(NUMBER)).map(Integer::valueOf);
+    }
+
+    private static Reply noRelease(Request r) {
+        return Layout.problem(404, "No such release: " + r.param("version") + ".");
+    }
+
+    private static Reply plan(Dashboard dashboard, Request r, String app, int version) {
         Session session = dashboard.session();
         Fetch.Fetched<RollbackPlan> plan = dashboard.fetch().get("The plan",
                 () -> new Rollback(session.api(), session.events()).plan(app, Optional.of(version)));
@@ -48,12 +59,7 @@ final class RollbackPage implements Page {
         }));
     }
 
-    private static Reply rollback(Dashboard dashboard, Request r) {
-        String app = r.param("app");
-        if (!r.param("version").matches(NUMBER)) {
-            return Layout.problem(404, "No such release: " + r.param("version") + ".");
-        }
-        int version = Integer.parseInt(r.param("version"));
+    private static Reply rollback(Dashboard dashboard, String app, int version) {
         Session session = dashboard.session();
         String line;
         boolean ok = true;

@@ -1,11 +1,14 @@
 package io.lambdoku.cli.dashboard;
 
 import io.lambdoku.cli.Session;
+import io.lambdoku.core.invoke.LogEvent;
 import io.lambdoku.core.invoke.MinuteMetrics;
+import io.lambdoku.core.secret.Fingerprints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One app: its aliases with their traffic split, releases (with Rollback), config keys (values masked), a chart of the
@@ -29,22 +32,24 @@ final class AppPage implements Page {
         int page = r.query("page").filter(p -> p.matches("[1-9][0-9]{0,5}")).map(Integer::parseInt).orElse(1);
         Session session = dashboard.session();
         Instant now = dashboard.clock().instant();
-        Fetch.Fetched<AppView> view = dashboard.fetch().get("The app", () -> AppView.read(session.api(), app));
-        return Layout.page(app, "/", h -> Layout.fetched(h, view, v -> {
+        Fetch fetch = dashboard.fetch();
+        // every part is read at once: a slow backend costs the page one time limit, not one per part
+        Supplier<Fetch.Fetched<AppView>> view = fetch.start("The app", () -> AppView.read(session.api(), app));
+        Supplier<Fetch.Fetched<Fingerprints>> fingerprints = fetch.start("Fingerprints", () -> session.fingerprints().forApp(app));
+        Supplier<Fetch.Fetched<List<MinuteMetrics>>> metrics = fetch.start("Metrics", () -> session.telemetry()
+                .metrics(app, now.minus(DurationChart.WINDOW).toEpochMilli(), Optional.empty()));
+        Supplier<Fetch.Fetched<List<LogEvent>>> log = fetch.start("The log", tail.read(app, now));
+        return Layout.page(app, "/", h -> Layout.fetched(h, view.get(), v -> {
             h.element("h2", "Traffic");
             TrafficBar.render(h, v.aliases());
             h.element("h2", "Releases");
             ReleaseTable.render(h, app, v.releases(), v.aliases(), page, now);
             h.element("h2", "Config");
-            Fetch.Fetched<io.lambdoku.core.secret.Fingerprints> fingerprints = dashboard.fetch().get("Fingerprints",
-                    () -> session.fingerprints().forApp(app));
-            Layout.fetched(h, fingerprints, f -> ConfigKeys.render(h, app, v.latest().settings().environment(), f));
+            Layout.fetched(h, fingerprints.get(), f -> ConfigKeys.render(h, app, v.latest().settings().environment(), f));
             h.element("h2", "Last hour");
-            Fetch.Fetched<List<MinuteMetrics>> metrics = dashboard.fetch().get("Metrics", () -> session.telemetry()
-                    .metrics(app, now.minus(DurationChart.WINDOW).toEpochMilli(), Optional.empty()));
-            Layout.fetched(h, metrics, m -> DurationChart.render(h, m, now));
+            Layout.fetched(h, metrics.get(), m -> DurationChart.render(h, m, now));
             h.element("h2", "Log");
-            tail.render(h, app, now);
+            tail.render(h, app, log.get(), now);
         }));
     }
 }

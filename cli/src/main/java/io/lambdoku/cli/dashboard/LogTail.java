@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * An app's log, live: the page shows the newest lines (readable without script) and the script appends each new line
@@ -32,10 +33,13 @@ final class LogTail {
         this.streams = new EventStreams(MAX_STREAMS, every);
     }
 
-    /** The newest lines, and the list the script appends to. */
-    void render(Html h, String app, Instant now) {
-        Fetch.Fetched<List<LogEvent>> events = fetch.get("The log",
-                () -> telemetry.logs(app, now.minus(SINCE).toEpochMilli(), Optional.empty(), SHOWN));
+    /** The newest lines of the last hour, as the page first shows them. */
+    Callable<List<LogEvent>> read(String app, Instant now) {
+        return () -> telemetry.logs(app, now.minus(SINCE).toEpochMilli(), Optional.empty(), SHOWN);
+    }
+
+    /** The newest lines ({@link #read}), and the list the script appends to. */
+    void render(Html h, String app, Fetch.Fetched<List<LogEvent>> events, Instant now) {
         long from = events.value().filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1).at() + 1)
                 .orElse(now.toEpochMilli() - 1000);
         events.problem().ifPresent(p -> h.element("p", p, "class", "problem", "role", "status"));

@@ -143,9 +143,26 @@ class AppPageIT {
         browser.screenshot("app-log-tail");
     }
 
+    @Test
+    void aReleaseMadeFromTheCliAppearsInTheListWithoutReloading() throws Exception {
+        cli.run("create", "lively", "--code", scratch.resolve("talker").toString()).succeeded();
+        browser.open(dashboard.base() + "/apps/lively");
+        browser.waitFor(10, d -> "false".equals(d.findElement(By.id("app")).getAttribute("aria-busy")));
+        browser.script("window.sameDocument = 'yes';");
+
+        cli.run("config:set", "-a", "lively", "LIVE=1").succeeded();
+
+        browser.waitFor(20, d -> versions().equals(List.of("2", "1")));
+        assertThat(row("2").getText()).contains("Set LIVE");
+        assertThat(browser.find(By.id("config")).getText()).contains("LIVE");
+        assertThat(browser.script("return window.sameDocument;")).as("updated in place, not reloaded").isEqualTo("yes");
+    }
+
+    /** The release numbers listed, read in one go (a live update may swap the table between two reads). */
+    @SuppressWarnings("unchecked")
     private static List<String> versions() {
-        return browser.driver().findElements(By.cssSelector("#releases tbody tr")).stream()
-                .map(r -> r.getAttribute("data-version")).toList();
+        return (List<String>) browser.script(
+                "return Array.from(document.querySelectorAll('#releases tbody tr')).map(r => r.dataset.version);");
     }
 
     private static WebElement row(String version) {

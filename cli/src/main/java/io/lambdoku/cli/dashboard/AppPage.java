@@ -40,12 +40,15 @@ final class AppPage implements Page {
                 .metrics(app, now.minus(DurationChart.WINDOW).toEpochMilli(), Optional.empty()));
         Supplier<Fetch.Fetched<List<LogEvent>>> log = fetch.start("The log", tail.read(app, now));
         return Layout.page(app, "/", h -> Layout.fetched(h, view.get(), v -> {
+            // a release made anywhere (the CLI, another tab) changes the overview's topic: these parts update in place
+            h.open("div", "id", "app", "data-live", dashboard.liveRegion(OverviewPage.TOPIC));
             h.element("h2", "Traffic");
             TrafficBar.render(h, v.aliases());
             h.element("h2", "Releases");
             ReleaseTable.render(h, app, v.releases(), v.aliases(), page, now);
             h.element("h2", "Config");
             Layout.fetched(h, fingerprints.get(), f -> ConfigKeys.render(h, app, v.latest().settings().environment(), f));
+            h.close();
             h.element("h2", "Last hour");
             Layout.fetched(h, metrics.get(), m -> DurationChart.render(h, m, now));
             h.element("h2", "Log");

@@ -43,6 +43,16 @@ public final class Fetch implements AutoCloseable {
         return await(what, pool.submit(call), limit.toNanos());
     }
 
+    /**
+     * Starts {@code call} now; the answer's {@code get()} waits what is left of the time limit, so reads a page starts
+     * together take one limit between them, not one each.
+     */
+    public <T> java.util.function.Supplier<Fetched<T>> start(String what, Callable<T> call) {
+        Future<T> f = pool.submit(call);
+        long deadline = System.nanoTime() + limit.toNanos();
+        return () -> await(what, f, Math.max(0, deadline - System.nanoTime()));
+    }
+
     private <T> Fetched<T> await(String what, Future<T> f, long nanos) {
         try {
             return new Fetched<>(Optional.of(f.get(nanos, TimeUnit.NANOSECONDS)), Optional.empty());

@@ -1,13 +1,10 @@
 package io.lambdoku.cli.dashboard;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -22,13 +19,14 @@ final class Live {
 
     private final Map<String, Supplier<String>> topics = new ConcurrentHashMap<>();
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
-    private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private final Fetch fetch;
     private final Duration every;
+    private final EventStreams streams;
 
     Live(Fetch fetch, Duration every) {
         this.fetch = fetch;
         this.every = every;
+        this.streams = new EventStreams(MAX_STREAMS, every);
     }
 
     void topic(String name, Supplier<String> signature) {
@@ -72,41 +70,16 @@ final class Live {
             if (!topics.containsKey(topic)) {
                 return Layout.problem(404, "No live topic '" + topic + "'.");
             }
-            if (!streams.tryAcquire()) {
-                return Layout.problem(503, "Too many live pages are open; close some tabs.");
-            }
-            return exchange -> {
-                try {
-                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    String last = request.query("since").orElse(null);
-                    // tells the browser to reconnect after a drop, and the page's spinner that the stream is up
-                    write(out, "retry: 2000\nevent: ready\ndata: \n\n");
-                    while (!Thread.currentThread().isInterrupted()) {
-                        Optional<String> now = signature(topic);
-                        if (now.isPresent() && !now.get().equals(last)) {
-                            if (last != null) {
-                                write(out, "event: changed\ndata: \n\n");
-                            }
-                            last = now.get();
-                        } else {
-                            write(out, ": still here\n\n"); // a closed tab shows as a failed write, ending the stream
-                        }
-                        Thread.sleep(every.toMillis());
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // the browser went away (or the server is stopping): the stream ends
-                } finally {
-                    streams.release();
-                    exchange.close();
+            String[] last = {request.query("since").orElse(null)};
+            return streams.open(() -> {
+                Optional<String> now = signature(topic);
+                if (now.isEmpty() || now.get().equals(last[0])) {
+                    return "";
                 }
-            };
+                boolean first = last[0] == null;
+                last[0] = now.get();
+                return first ? "" : "event: changed\ndata: \n\n";
+            });
         };
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

@@ -14,6 +14,8 @@ final class Pages {
                 new Results.ResultPage(),
                 new OverviewPage(),
                 new PromotePage(),
+                new AppPage(),
+                new RollbackPage(),
                 new ActivityPage());
     }
 }

@@ -22,3 +22,30 @@
   }
   document.querySelectorAll('[data-live][id]').forEach(listen);
 })();
+
+// Log tails: an element with data-log-tail="/apps/APP/logs?from=MS" appends each line that stream sends, as text
+// (textContent: a line holding markup shows as that markup, it never becomes it), keeping the newest 500. Each event's
+// id is where the next read starts, so after a drop the stream is reopened from there and no line shows twice.
+(function () {
+  'use strict';
+  function tail(list, url) {
+    var source = new EventSource(url);
+    var from = null;
+    list.setAttribute('aria-busy', 'true');
+    source.addEventListener('ready', function () { list.setAttribute('aria-busy', 'false'); });
+    source.addEventListener('line', function (e) {
+      var item = document.createElement('li');
+      item.textContent = e.data;
+      list.appendChild(item);
+      while (list.children.length > 500) { list.removeChild(list.firstElementChild); }
+      if (e.lastEventId) { from = e.lastEventId; }
+    });
+    source.onerror = function () {
+      list.setAttribute('aria-busy', 'true');
+      source.close();
+      var next = from === null ? url : url.replace(/([?&]from=)[0-9]+/, '$1' + from);
+      setTimeout(function () { tail(list, next); }, 2000);
+    };
+  }
+  document.querySelectorAll('[data-log-tail]').forEach(function (list) { tail(list, list.getAttribute('data-log-tail')); });
+})();

@@ -1,6 +1,7 @@
 package io.lambdoku.core.release;
 
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.StoredCode;
@@ -23,9 +24,22 @@ public final class Rollback {
         this.releases = new AtomicRelease(api, events);
     }
 
+    /**
+     * What {@link #to} would change, changing nothing (rollback --dry-run, the dashboard's plan): $LATEST against the
+     * release rolled back to.
+     */
+    public RollbackPlan plan(String function, Optional<Integer> version) {
+        Release target = target(function, version);
+        FunctionConfig latest = api.getFunction(function, FunctionConfig.LATEST);
+        Release now = new Release(function, 0, latest.description(), latest.lastModified(), latest.codeSha256(),
+                latest.codeSize(), latest.settings());
+        boolean available = api.hasCode(new StoredCode(target.codeSha256(), function, target.version()));
+        return new RollbackPlan(function, target, ConfigDiff.between(Optional.of(now), target), available);
+    }
+
     /** Rolls back to release {@code version}, or without one to the release before the newest. */
     public ReleaseOutcome to(String function, Optional<Integer> version) {
-        Release target = version.map(v -> log.get(function, v)).orElseGet(() -> previous(function));
+        Release target = target(function, version);
         StoredCode code = new StoredCode(target.codeSha256(), function, target.version());
         if (!api.hasCode(code)) {
             throw new ResourceNotFoundException("The code of " + target.label() + " (" + target.codeSha256()
@@ -42,6 +56,10 @@ public final class Rollback {
             return Optional.of(new Update(Optional.of(target.settings()),
                     Optional.of(code), description));
         }, "No change: " + function + " already runs the code and config of " + target.label() + ".");
+    }
+
+    private Release target(String function, Optional<Integer> version) {
+        return version.map(v -> log.get(function, v)).orElseGet(() -> previous(function));
     }
 
     private Release previous(String function) {

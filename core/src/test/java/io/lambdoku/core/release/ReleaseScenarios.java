@@ -351,6 +351,35 @@ public abstract class ReleaseScenarios {
         assertThat(latest.codeSha256()).isEqualTo(good.codeSha256());
     }
 
+    @Test
+    void theRollbackPlanNamesWhatWouldChangeAndChangesNothing() {
+        create("acc", "print('v1')");
+        config().set("acc", Map.of("MODE", "one", "GONE", "secret-one"));
+        Release good = log().newest("acc");
+        new Push(api(), Events.NONE).push("acc", handler("v2"));
+        config().set("acc", Map.of("MODE", "two", "EXTRA", "x"));
+        config().unset("acc", Set.of("GONE"));
+        Release newest = log().newest("acc");
+
+        RollbackPlan plan = new Rollback(api(), Events.NONE).plan("acc", Optional.of(good.version()));
+
+        assertThat(plan.changesAnything()).isTrue();
+        assertThat(plan.codeAvailable()).isTrue();
+        assertThat(plan.lines()).containsExactly(
+                "New release \"Rollback to " + good.label() + "\" of acc.",
+                "Code changes back to " + Pipeline.shortSha(good.codeSha256()) + " (the code of " + good.label() + ").",
+                "Config GONE is set again.",
+                "Config MODE gets its value of " + good.label() + ".",
+                "Config EXTRA is removed.");
+        assertThat(String.join("\n", plan.lines())).doesNotContain("secret-one");
+        assertThat(log().newest("acc")).isEqualTo(newest);
+
+        new Rollback(api(), Events.NONE).to("acc", Optional.of(good.version()));
+        RollbackPlan again = new Rollback(api(), Events.NONE).plan("acc", Optional.of(good.version()));
+        assertThat(again.changesAnything()).isFalse();
+        assertThat(again.lines()).containsExactly("No change: acc already runs the code and config of " + good.label() + ".");
+    }
+
     /** lambdoku.json "kmsKeyArn": a deploy sets it (the plan names it), a rollback to a release before it restores the default. */
     @Test
     void theAtRestKeyIsDeployedAsASettingAndARollbackRestoresTheDefault() {

@@ -14,6 +14,9 @@ final class Pages {
                 new Results.ResultPage(),
                 new OverviewPage(),
                 new PromotePage(),
-                new ActivityPage());
+                new ActivityPage(),
+                new RolloutsPage(),
+                new RolloutActionPage(),
+                new FormationPage());
     }
 }

@@ -14,21 +14,8 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 export LAMBDOKU_HOME="$work/home"
 db="$LAMBDOKU_HOME/local/lambdoku.db"
 
-"$root/lambdoku" create seed --code "$root/examples/hello-python" >/dev/null
-# every app a copy of seed's rows: $releases published versions, the newest one's code on $LATEST
-sqlite3 "$db" "
-  WITH RECURSIVE a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < $apps - 1)
-  INSERT INTO functions(name, last_version, tags, created)
-    SELECT printf('app%03d', i), $releases,
-      CASE WHEN i % 2 = 0 THEN json_object('lambdoku:downstreams', printf('app%03d', i + 1)) ELSE '{}' END, created
-    FROM a, functions WHERE name = 'seed';
-  WITH RECURSIVE a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < $apps - 1),
-    v(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM v WHERE n < $releases)
-  INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)
-    SELECT printf('app%03d', i), n, s.settings, CASE WHEN n = 0 THEN '' ELSE 'Release ' || n END, s.code_sha,
-      lower(hex(randomblob(16))), strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ($releases - n) || ' minutes')
-    FROM a, v, versions s WHERE s.function = 'seed' AND s.version = 0;
-  DELETE FROM versions WHERE function = 'seed'; DELETE FROM functions WHERE name = 'seed';"
+. "$root/bench/dashboard-seed.sh"
+seed_dashboard_store "$root" "$db" "$apps" "$releases"
 
 "$root/lambdoku" dashboard --port 0 >"$work/out" 2>"$work/err" &
 pid=$!

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -62,13 +63,13 @@ class DashboardLiveIT {
         browser.script("window.sameDocument = 'yes';");
         Process driver = cli.start("rollout:start", "-a", "app", "--alias", "live", "--to", "2", "--strategy", "steps:10,30,60:4s");
         try {
-            browser.waitFor(20, d -> row("app/live").getText().contains("10% on v2"));
-            assertThat(row("app/live").getText()).contains("v1 → v2").contains("step 1/").contains("Shifting");
-            browser.waitFor(20, d -> row("app/live").getText().contains("30% on v2"));
+            browser.waitFor(20, d -> rowText("app/live").contains("10% on v2"));
+            assertThat(rowText("app/live")).contains("v1 → v2").contains("step 1/").contains("Shifting");
+            browser.waitFor(20, d -> rowText("app/live").contains("30% on v2"));
             assertThat(browser.script("return window.sameDocument;")).as("updated in place, not reloaded").isEqualTo("yes");
             browser.screenshot("rollouts");
 
-            row("app/live").findElement(By.linkText("Abort…")).click();
+            browser.waitFor(10, d -> clicked(By.cssSelector("tr[data-rollout='app/live'] a[href$='/abort']")));
             browser.waitFor(10, d -> d.getTitle().startsWith("Abort the rollout of app live"));
             assertThat(browser.find(By.cssSelector("ul.plan")).getText()).contains("live sends all its traffic back to v1 at once.");
             assertThat(cli.run("rollout", "-a", "app", "--alias", "live").succeeded().out()).as("the plan changed nothing")
@@ -86,7 +87,7 @@ class DashboardLiveIT {
         assertThat(alias("live")).containsEntry("version", "1").doesNotContainKey("additionalVersionWeights");
         browser.find(By.linkText("Back to the rollouts")).click();
         browser.waitFor(10, d -> d.getTitle().startsWith("Rollouts"));
-        assertThat(row("app/live").getText()).contains("Rolled").contains("v1 → v2");
+        assertThat(rowText("app/live")).contains("Rolled").contains("v1 → v2");
     }
 
     @Test
@@ -116,13 +117,32 @@ class DashboardLiveIT {
         browser.screenshot("formation");
     }
 
-    private static WebElement row(String key) {
-        return browser.find(By.cssSelector("tr[data-rollout='" + key + "']"));
+    /** Clicks what {@code by} finds; false (try again) when the live region was swapped under it. */
+    private static boolean clicked(By by) {
+        try {
+            browser.find(by).click();
+            return true;
+        } catch (StaleElementReferenceException e) {
+            return false;
+        }
+    }
+
+    /** The row's text as shown now; "" while the live region is being swapped under it. */
+    private static String rowText(String key) {
+        return text(By.cssSelector("tr[data-rollout='" + key + "']"));
     }
 
     private static String statusOf(String app) {
-        List<WebElement> cells = browser.driver().findElements(By.cssSelector("tr[data-app='" + app + "'] td.status"));
-        return cells.isEmpty() ? "" : cells.get(0).getText();
+        return text(By.cssSelector("tr[data-app='" + app + "'] td.status"));
+    }
+
+    private static String text(By by) {
+        try {
+            List<WebElement> found = browser.driver().findElements(by);
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     @SuppressWarnings("unchecked")

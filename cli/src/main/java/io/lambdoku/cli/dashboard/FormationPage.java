@@ -6,7 +6,6 @@ import io.lambdoku.core.formation.FormationRow;
 import io.lambdoku.core.formation.FormationStatus;
 import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.formation.Observed;
-import io.lambdoku.local.LocalLambda;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +23,14 @@ final class FormationPage implements Page {
     public void register(Routes routes, Dashboard dashboard) {
         routes.get("/formation", r -> Layout.page("Formation", "/formation", h -> {
             h.open("div", "id", "formation", "data-live", dashboard.liveRegion(TOPIC));
-            Fetch.Fetched<List<Formation.App>> apps = dashboard.fetch().get("The formation table", () -> formation(dashboard).list());
-            if (apps.value().isEmpty() && missingTable(dashboard, apps)) {
-                h.element("p", "There is no formation table " + dashboard.session().formationTable(Optional.empty())
-                        + " in this account and region; 'lambdoku setup --formation' creates it.", "role", "status");
-            } else {
-                Layout.fetched(h, apps, list -> render(h, dashboard, list));
-            }
+            Fetch.Fetched<Optional<List<Formation.App>>> apps = dashboard.fetch().get("The formation table", () -> list(dashboard));
+            Layout.fetched(h, apps, list -> list.ifPresentOrElse(l -> render(h, dashboard, l), () -> h.element("p",
+                    "There is no formation table " + dashboard.session().formationTable(Optional.empty())
+                    + " in this account and region; 'lambdoku setup --formation' creates it.", "role", "status")));
             h.close();
         }));
         // every row's desire and observation, but not when it was observed: a reactor re-checking a Ready app is no news
-        routes.live(TOPIC, () -> String.join(",", formation(dashboard).list().stream().map(a -> a.name() + a.row()
+        routes.live(TOPIC, () -> String.join(",", list(dashboard).orElse(List.of()).stream().map(a -> a.name() + a.row()
                 .map(row -> "@" + row.generation() + row.desired() + row.observed().map(FormationPage::state).orElse(""))
                 .orElse("-")).toList()));
     }
@@ -48,11 +44,13 @@ final class FormationPage implements Page {
         return o.status() + o.reason() + o.url() + o.observedVersion() + o.observedGeneration();
     }
 
-    /** Whether the read failed because the AWS table does not exist (DynamoDB's ResourceNotFoundException). */
-    private static boolean missingTable(Dashboard dashboard, Fetch.Fetched<?> fetched) {
-        return !(dashboard.session().api() instanceof LocalLambda)
-                && fetched.problem().map(p -> p.contains("ResourceNotFoundException") || p.contains("Requested resource not found")
-                        || p.contains("Cannot do operations on a non-existent table")).orElse(false);
+    /** The apps of the formation, or none when on AWS its DynamoDB table does not exist (yet). */
+    private static Optional<List<Formation.App>> list(Dashboard dashboard) {
+        try {
+            return Optional.of(formation(dashboard).list());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private static void render(Html h, Dashboard dashboard, List<Formation.App> apps) {

@@ -132,8 +132,7 @@ final class AwsFunctionUrls {
             errors.call(Subject.function(function), () -> lambda().getFunctionConfiguration(r -> r.functionName(function)));
             qualifier.ifPresent(alias -> errors.call(Subject.alias(function, alias), () -> lambda().getAlias(r -> r
                     .functionName(function).name(alias))));
-            throw new ResourceNotFoundException("Function " + function + qualifier.map(q -> ":" + q).orElse("")
-                    + " has no function URL.");
+            throw ResourceNotFoundException.functionUrl(function, qualifier);
         }
     }
 

@@ -2,12 +2,6 @@ package io.lambdoku.aws;
 
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.release.ReleaseScenarios;
-import io.lambdoku.local.LocalLambda;
-import io.lambdoku.local.LocalOptions;
-import io.lambdoku.local.auth.AccessKey;
-import io.lambdoku.local.server.LocalServer;
-import io.lambdoku.local.server.ServeOptions;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,35 +19,27 @@ class AwsOverLocalServeIT extends ReleaseScenarios {
     @TempDir
     Path home;
 
-    private LocalLambda local;
-    private LocalServer server;
-    private AwsLambda aws;
+    private ServedAws served;
 
     @BeforeEach
     void start() {
-        local = LocalLambda.open(new LocalOptions(home, "us-east-1", Duration.ofMillis(40)));
         // verifying with the secret, so every request the SDK signs is checked by local serve's SigV4
-        server = LocalServer.start(local, ServeOptions.loopback(0).withAccessKey(new AccessKey("test", "test")));
-        URI endpoint = URI.create("http://127.0.0.1:" + server.address().getPort());
-        aws = AwsLambda.open(new AwsOptions(Optional.of("us-east-1"), Optional.empty(), Optional.of(endpoint),
-                Optional.empty(), Optional.of(new AwsOptions.StaticKeys("test", "test", Optional.empty()))));
+        served = ServedAws.start(home, Duration.ofMillis(40));
     }
 
     @AfterEach
     void stop() {
-        aws.close();
-        server.close();
-        local.close();
+        served.close();
     }
 
     @Override
     protected LambdaApi api() {
-        return aws;
+        return served.aws();
     }
 
     /** A key of local serve's own KMS: KMSKeyArn travels over the wire both ways. */
     @Override
     protected Optional<String> atRestKey() {
-        return Optional.of(new io.lambdoku.local.kms.LocalKms(local).createKey("alias/at-rest", "the scenarios' at-rest key"));
+        return Optional.of(new io.lambdoku.local.kms.LocalKms(served.local()).createKey("alias/at-rest", "the scenarios' at-rest key"));
     }
 }

@@ -23,13 +23,15 @@ class FunctionUrlsAgainstLocalServeIT {
     @TempDir
     Path scratch;
 
+    private CliRunner cli;
     private LocalServe server;
     private AwsCli aws;
 
     @BeforeEach
     void start() throws Exception {
         AwsCli.requireInstalled();
-        server = LocalServe.start(new CliRunner(scratch));
+        cli = new CliRunner(scratch);
+        server = LocalServe.start(cli);
         aws = new AwsCli(scratch, server.endpoint(), Map.of());
         Path zip = Files.write(scratch.resolve("greet.zip"), FunctionZip.of("app.py", """
                 def handler(event, context):
@@ -73,6 +75,14 @@ class FunctionUrlsAgainstLocalServeIT {
         assertThat(gone.exit()).isNotZero();
         assertThat(gone.err()).contains("ResourceNotFoundException").contains("The resource you requested does not exist.");
         assertThat(curl("-s", "-o", "/dev/null", "-w", "%{http_code}", url)).isEqualTo("403");
+    }
+
+    @Test
+    void aUrlMadeByLambdokuInProcessNamesTheRunningServerWhichAnswersIt() throws Exception {
+        String url = cli.run("url:create", "-a", "greet").succeeded().out().strip();
+        String port = server.endpoint().substring(server.endpoint().lastIndexOf(':') + 1);
+        assertThat(url).matches("http://[a-z0-9]{32}\\.lambda-url\\.us-east-1\\.localhost:" + port + "/");
+        assertThat(curl(url + "in/process")).isEqualTo("GET /in/process hello nobody");
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * url, url:create, url:delete and apps:update --reserved-concurrency through the packaged CLI with the aws backend
- * against moto_server. moto only stores URLs (it serves none) and routes no provisioned concurrency call, which
- * apps:info then reports as unknown rather than failing.
+ * against moto_server. moto only stores URLs (it serves none) and routes no provisioned concurrency call, so there
+ * is none to show.
  */
 @SuppressWarnings("unchecked")
 class UrlOnMotoIT {
@@ -76,7 +76,7 @@ class UrlOnMotoIT {
         cli.run("apps:update", "-a", "web", "--reserved-concurrency", "0").succeeded()
                 .outContains("Set reserved concurrency of web to 0: every invoke is throttled.");
         CliRunner.Result info = cli.run("apps:info", "-a", "web").succeeded();
-        assertThat(info.out()).contains("Reserved:     0 (every invoke is throttled)").contains("Provisioned:  unknown: ")
+        assertThat(info.out()).contains("Reserved:     0 (every invoke is throttled)").contains("Provisioned:  none")
                 .contains("URLs:         none");
         assertThat(JSON.std.listFrom(cli.run("releases", "-a", "web", "--json").succeeded().out())).hasSize(1);
         cli.run("apps:update", "-a", "web", "--reserved-concurrency", "0").succeeded()
@@ -86,7 +86,7 @@ class UrlOnMotoIT {
                 .outContains("Removed the reserved concurrency of web");
         Map<String, Object> json = JSON.std.mapFrom(cli.run("apps:info", "-a", "web", "--json").succeeded().out());
         assertThat(json).doesNotContainKey("reservedConcurrency").containsEntry("urls", List.of())
-                .containsKey("provisionedConcurrencyUnknown");
+                .containsEntry("provisionedConcurrency", List.of());
         cli.run("apps:update", "-a", "web", "--reserved-concurrency", "-1").failedWith(2,
                 "--reserved-concurrency takes a whole number (0 throttles every invoke) or none, not '-1'.");
         cli.run("apps:update", "-a", "web").failedWith(2, "Nothing to update");

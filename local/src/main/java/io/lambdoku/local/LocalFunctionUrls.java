@@ -115,8 +115,9 @@ final class LocalFunctionUrls {
         }
     }
 
+    /** A missing function or alias is named as such, before a missing URL (UpdateFunctionUrlConfig words them apart). */
     private FunctionUrl require(Connection c, String function, Optional<String> qualifier) throws SQLException {
-        requireFunction(c, function);
+        requireTarget(c, function, qualifier);
         return find(c, function, qualifier).orElseThrow(() -> ResourceNotFoundException.functionUrl(function, qualifier));
     }
 

@@ -71,10 +71,12 @@ public final class LocalProvisioned {
             requireWithinReserved(c, function, qualifier, requested);
             requireNoOverlap(c, function, qualifier, version);
             String now = LocalLambda.now();
+            // a dead keeper is forgotten: the answer is Lambda's plain IN_PROGRESS until a live one claims it
+            Optional<String> keeper = keeper(c, function, qualifier).filter(ProcessOwner::alive);
             execute(c, "INSERT INTO provisioned_concurrency(function, qualifier, requested, status, modified)"
                     + " VALUES (?, ?, ?, 'IN_PROGRESS', ?) ON CONFLICT(function, qualifier) DO UPDATE SET"
-                    + " requested = excluded.requested, status = 'IN_PROGRESS', reason = NULL, modified = excluded.modified",
-                    function, qualifier, requested, now);
+                    + " requested = excluded.requested, status = 'IN_PROGRESS', reason = NULL, owner = ?,"
+                    + " modified = excluded.modified", function, qualifier, requested, now, keeper.orElse(null));
             return find(c, function, qualifier).orElseThrow();
         });
     }
@@ -116,10 +118,11 @@ public final class LocalProvisioned {
     public boolean report(Desire desire, String owner, Report r) {
         return db.write(c -> {
             Optional<ProvisionedConcurrency> now = find(c, desire.function(), desire.qualifier());
-            if (now.isEmpty() || !now.get().lastModified().equals(desire.modified())) {
+            if (now.isEmpty() || !now.get().lastModified().equals(desire.modified())
+                    || now.get().requested() != desire.requested()) {
                 return false;
             }
-            Optional<String> keeper = keeper(c, desire);
+            Optional<String> keeper = keeper(c, desire.function(), desire.qualifier());
             if (keeper.isPresent() && !keeper.get().equals(owner) && ProcessOwner.alive(keeper.get())) {
                 return false;
             }
@@ -129,9 +132,12 @@ public final class LocalProvisioned {
         });
     }
 
-    /** {@code owner} stops keeping its configs' environments (it is closing): nothing is allocated until another does. */
+    /**
+     * {@code owner} stops keeping its configs' environments (it is closing): nothing is allocated until another process
+     * does. The owner left is no process's name, so the configs read as kept by none, with the reason.
+     */
     public void abandon(String owner) {
-        db.write(c -> execute(c, "UPDATE provisioned_concurrency SET owner = NULL, allocated = 0, available = 0,"
+        db.write(c -> execute(c, "UPDATE provisioned_concurrency SET owner = '', allocated = 0, available = 0,"
                 + " status = CASE status WHEN 'FAILED' THEN status ELSE 'IN_PROGRESS' END WHERE owner = ?", owner));
     }
 
@@ -150,9 +156,9 @@ public final class LocalProvisioned {
                 + " WHERE function = ?", function).get(0);
     }
 
-    private static Optional<String> keeper(Connection c, Desire d) throws SQLException {
+    private static Optional<String> keeper(Connection c, String function, String qualifier) throws SQLException {
         return Sql.query(c, rs -> Optional.ofNullable(rs.getString(1)),
-                "SELECT owner FROM provisioned_concurrency WHERE function = ? AND qualifier = ?", d.function(), d.qualifier())
+                "SELECT owner FROM provisioned_concurrency WHERE function = ? AND qualifier = ?", function, qualifier)
                 .stream().findFirst().flatMap(o -> o);
     }
 

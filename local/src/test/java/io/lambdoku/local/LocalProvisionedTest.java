@@ -74,7 +74,9 @@ class LocalProvisionedTest {
             assertThat(p.allocated()).isEqualTo(2);
             assertThat(p.available()).isEqualTo(1);
         });
-        lambda.putProvisionedConcurrency("f", "live", 3);
+        lambda.provisioned().abandon(me);
+        assertThat(lambda.provisionedConcurrency("f", "live").orElseThrow().statusReason()).contains(LocalProvisioned.NO_KEEPER);
+        assertThat(lambda.putProvisionedConcurrency("f", "live", 3).statusReason()).as("put again: Lambda's answer").isEmpty();
         assertThat(lambda.provisioned().report(desire, me, new LocalProvisioned.Report("1", 2, 2,
                 ProvisionedConcurrency.Status.READY, Optional.empty()))).as("a report on a desire put again since").isFalse();
     }

@@ -39,29 +39,32 @@ final class FunctionUrlRoutes {
                 "1 validation error detected: Value null at 'authType' failed to satisfy constraint: Member must not be null")),
                 cors(ex));
         invokeMode(ex);
-        Map<String, Object> m = shape(awsWording(() -> lambda.createFunctionUrl(ref.name(), ref.qualifier(), spec)));
-        m.remove("LastModifiedTime"); // CreateFunctionUrlConfig's answer has none
+        Map<String, Object> m = shape(awsWording(NO_FUNCTION, () -> lambda.createFunctionUrl(ref.name(), ref.qualifier(), spec)));
+        m.remove("LastModifiedTime"); // CreateFunctionUrlConfig's answer has neither, as AWS's recorded one shows,
+        if (ex.string("InvokeMode").isEmpty()) {
+            m.remove("InvokeMode"); // nor an InvokeMode it was not given
+        }
         ex.json(201, m);
     }
 
     void get(WireExchange ex, String given) throws IOException {
         FunctionRef ref = ids.qualified(ex, given);
-        ex.json(200, shape(awsWording(() -> lambda.getFunctionUrl(ref.name(), ref.qualifier()))));
+        ex.json(200, shape(awsWording(NO_RESOURCE, () -> lambda.getFunctionUrl(ref.name(), ref.qualifier()))));
     }
 
     /** Members left out keep their value, as on Lambda. */
     void update(WireExchange ex, String given) throws IOException {
         FunctionRef ref = ids.qualified(ex, given);
-        FunctionUrl current = awsWording(() -> lambda.getFunctionUrl(ref.name(), ref.qualifier()));
+        FunctionUrl current = awsWording(NO_FUNCTION, () -> lambda.getFunctionUrl(ref.name(), ref.qualifier()));
         invokeMode(ex);
         Optional<Cors> cors = ex.body().containsKey("Cors") ? cors(ex) : current.cors();
         FunctionUrlSpec spec = new FunctionUrlSpec(auth(ex).orElse(current.auth()), cors);
-        ex.json(200, shape(lambda.updateFunctionUrl(ref.name(), ref.qualifier(), spec)));
+        ex.json(200, shape(awsWording(NO_FUNCTION, () -> lambda.updateFunctionUrl(ref.name(), ref.qualifier(), spec))));
     }
 
     void delete(WireExchange ex, String given) throws IOException {
         FunctionRef ref = ids.qualified(ex, given);
-        awsWording(() -> {
+        awsWording(NO_RESOURCE, () -> {
             lambda.deleteFunctionUrl(ref.name(), ref.qualifier());
             return null;
         });
@@ -70,20 +73,24 @@ final class FunctionUrlRoutes {
 
     void list(WireExchange ex, String given) throws IOException {
         String name = ids.function(given).name();
-        List<Map<String, Object>> all = awsWording(() -> lambda.listFunctionUrls(name)).stream().map(this::shape).toList();
+        List<Map<String, Object>> all = awsWording(NO_FUNCTION, () -> lambda.listFunctionUrls(name)).stream().map(this::shape).toList();
         ex.json(200, Page.of("FunctionUrlConfigs", all, ex));
     }
 
+    private static final String NO_FUNCTION = "Function does not exist";
+    private static final String NO_RESOURCE = "The resource you requested does not exist.";
+
     /**
-     * The URL operations word a missing function or alias as "Function does not exist" (LocalStack's recorded AWS
-     * answers), not as GetFunction's "Function not found: ARN"; a missing URL keeps its own sentence.
+     * The URL operations word a missing function or alias not as GetFunction does ("Function not found: ARN") but as
+     * AWS's recorded answers show: Create, Update and List say {@link #NO_FUNCTION}, Get and Delete {@link #NO_RESOURCE},
+     * which is also every operation's word for a missing URL.
      */
-    private static <T> T awsWording(Supplier<T> call) {
+    private static <T> T awsWording(String missingFunction, Supplier<T> call) {
         try {
             return call.get();
         } catch (ResourceNotFoundException e) {
             if (e.missing().isPresent()) {
-                throw new WireError.Raised(new WireError(404, "ResourceNotFoundException", "Function does not exist"));
+                throw new WireError.Raised(new WireError(404, "ResourceNotFoundException", missingFunction));
             }
             throw e;
         }

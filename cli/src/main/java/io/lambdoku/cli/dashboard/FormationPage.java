@@ -6,6 +6,7 @@ import io.lambdoku.core.formation.FormationRow;
 import io.lambdoku.core.formation.FormationStatus;
 import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.formation.Observed;
+import io.lambdoku.core.lambda.ResourceNotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /**
  * The formation table as 'lambdoku formation' lists it: each app's desire next to what the reactor last observed,
  * live; the URL is a link. On AWS the table is the one 'lambdoku setup --formation' made (or
- * LAMBDOKU_FORMATION_TABLE); where there is none, the page says so in one sentence.
+ * LAMBDOKU_FORMATION_TABLE); where there is none, the page says so in the store's one sentence.
  */
 final class FormationPage implements Page {
 
@@ -23,14 +24,13 @@ final class FormationPage implements Page {
     public void register(Routes routes, Dashboard dashboard) {
         routes.get("/formation", r -> Layout.page("Formation", "/formation", h -> {
             h.open("div", "id", "formation", "data-live", dashboard.liveRegion(TOPIC));
-            Fetch.Fetched<Optional<List<Formation.App>>> apps = dashboard.fetch().get("The formation table", () -> list(dashboard));
-            Layout.fetched(h, apps, list -> list.ifPresentOrElse(l -> render(h, dashboard, l), () -> h.element("p",
-                    "There is no formation table " + dashboard.session().formationTable(Optional.empty())
-                    + " in this account and region; 'lambdoku setup --formation' creates it.", "role", "status")));
+            Fetch.Fetched<Rows> rows = dashboard.fetch().get("The formation table", () -> list(dashboard));
+            Layout.fetched(h, rows, read -> read.missing().ifPresentOrElse(why -> h.element("p", why, "role", "status"),
+                    () -> render(h, dashboard, read.apps())));
             h.close();
         }));
         // every row's desire and observation, but not when it was observed: a reactor re-checking a Ready app is no news
-        routes.live(TOPIC, () -> String.join(",", list(dashboard).orElse(List.of()).stream().map(a -> a.name() + a.row()
+        routes.live(TOPIC, () -> String.join(",", list(dashboard).apps().stream().map(a -> a.name() + a.row()
                 .map(row -> "@" + row.generation() + row.desired() + row.observed().map(FormationPage::state).orElse(""))
                 .orElse("-")).toList()));
     }
@@ -44,13 +44,16 @@ final class FormationPage implements Page {
         return o.status() + o.reason() + o.url() + o.observedVersion() + o.observedGeneration();
     }
 
-    /** The apps of the formation, or none when on AWS its DynamoDB table does not exist (yet). */
-    private static Optional<List<Formation.App>> list(Dashboard dashboard) {
+    /** The apps of the formation; on AWS, when its DynamoDB table does not exist (yet), none and the store's sentence why. */
+    private static Rows list(Dashboard dashboard) {
         try {
-            return Optional.of(formation(dashboard).list());
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-            return Optional.empty();
+            return new Rows(formation(dashboard).list(), Optional.empty());
+        } catch (ResourceNotFoundException e) {
+            return new Rows(List.of(), Optional.of(e.getMessage()));
         }
+    }
+
+    private record Rows(List<Formation.App> apps, Optional<String> missing) {
     }
 
     private static void render(Html h, Dashboard dashboard, List<Formation.App> apps) {

@@ -88,6 +88,14 @@ class DashboardIT {
         assertThat(prod).contains("v1 Create").contains("Runs other code than hello v3").contains("Promote hello v3");
         assertThat(cell("solo").getText()).contains("Create").doesNotContain("Runs other code");
         browser.screenshot("overview");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            // on a phone the stages stack: each cell says its stage, and nothing runs off the right edge
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+            browser.screenshot("overview-phone");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
     }
 
     @Test
@@ -211,6 +219,13 @@ class DashboardIT {
                     URI.create(serve.endpoint() + "/2015-03-31/functions/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(api.statusCode()).as("the API still wants signed requests").isEqualTo(403);
         }
+    }
+
+    @Test
+    void aBadOrTakenPortIsOneSentence() throws Exception {
+        cli.run("dashboard", "--port", "70000").failedWith(2, "--port must be between 0 and 65535, not 70000.");
+        cli.run("dashboard", "--port", Integer.toString(dashboard.port())).failedWith(1,
+                "Cannot listen on 127.0.0.1:" + dashboard.port());
     }
 
     /** The session cookie the token buys, as a Cookie header value. */

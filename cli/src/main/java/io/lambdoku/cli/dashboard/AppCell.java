@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** What the overview shows of one app: its newest release, its aliases, and its health over the last minutes. */
-record AppCell(String name, Optional<Release> release, List<Alias> aliases, long invocations, long errors) {
+record AppCell(String name, Optional<Release> release, List<Alias> aliases, long invocations, long errors,
+        Optional<String> healthProblem) {
 
     /** The window the health numbers cover. */
     static final Duration HEALTH = Duration.ofMinutes(15);
@@ -25,10 +26,16 @@ record AppCell(String name, Optional<Release> release, List<Alias> aliases, long
         String name = latest.name();
         Optional<Release> newest = releases.newest(latest, 1).stream().findFirst();
         List<Alias> aliases = api.listAliases(name);
-        List<MinuteMetrics> minutes = telemetry.metrics(name, now.minus(HEALTH).toEpochMilli(), Optional.empty());
+        List<MinuteMetrics> minutes;
+        try {
+            minutes = telemetry.metrics(name, now.minus(HEALTH).toEpochMilli(), Optional.empty());
+        } catch (RuntimeException e) {
+            // metrics are another service (CloudWatch): without them the release is still worth showing
+            return new AppCell(name, newest, aliases, 0, 0, Optional.of("Health not read: " + e.getMessage()));
+        }
         long invocations = minutes.stream().mapToLong(MinuteMetrics::invocations).sum();
         long errors = minutes.stream().mapToLong(MinuteMetrics::errors).sum();
-        return new AppCell(name, newest, aliases, invocations, errors);
+        return new AppCell(name, newest, aliases, invocations, errors, Optional.empty());
     }
 
     Optional<String> codeSha() {

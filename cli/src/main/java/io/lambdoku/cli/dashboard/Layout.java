@@ -9,12 +9,16 @@ import java.util.function.Consumer;
  */
 public final class Layout {
 
-    /** The navigation, in order: a path and its label. A page of its own adds its entry here. */
-    static final List<String[]> NAV = List.of(
-            new String[] {"/", "Overview"},
-            new String[] {"/activity", "Activity"},
-            new String[] {"/rollouts", "Rollouts"},
-            new String[] {"/formation", "Formation"});
+    /** The navigation, in order. A top-level page adds its entry here. */
+    static final List<Nav> NAV = List.of(
+            new Nav("/", "Overview"),
+            new Nav("/activity", "Activity"),
+            new Nav("/rollouts", "Rollouts"),
+            new Nav("/formation", "Formation"));
+
+    /** One entry of the navigation: where it goes, what it says. */
+    record Nav(String path, String label) {
+    }
 
     private Layout() {
     }
@@ -36,8 +40,9 @@ public final class Layout {
         h.element("a", "Skip to content", "class", "skip", "href", "#main");
         h.open("header").open("nav", "aria-label", "Main").open("ul");
         h.open("li").element("span", "lambdoku", "class", "brand").close();
-        for (String[] item : NAV) {
-            h.open("li").element("a", item[1], "href", item[0], "aria-current", item[0].equals(current) ? "page" : null).close();
+        for (Nav item : NAV) {
+            h.open("li").element("a", item.label(), "href", item.path(), "aria-current", item.path().equals(current) ? "page" : null)
+                    .close();
         }
         h.close().close().close();
         h.open("main", "id", "main", "tabindex", "-1");

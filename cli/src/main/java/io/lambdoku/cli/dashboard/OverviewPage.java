@@ -35,7 +35,7 @@ final class OverviewPage implements Page {
         routes.get("/", r -> Layout.page("Overview", "/", h -> render(h)));
         // a release, an update or a new app changes $LATEST's RevisionId or the list itself: one call for all apps
         routes.live(TOPIC, () -> String.join(",", api.listFunctions().stream()
-                .map(f -> f.name() + "@" + f.revisionId()).sorted().toList()));
+                .map(f -> f.name() + "@" + ReleaseCache.stamp(f)).sorted().toList()));
     }
 
     private void render(Html h) {
@@ -126,8 +126,12 @@ final class OverviewPage implements Page {
                         .text(" · ").element("time", Times.age(r.created(), now), "datetime", r.created()).close();
             }
             cell.aliases().stream().sorted(Comparator.comparing(Alias::name)).forEach(this::alias);
-            h.element("p", cell.invocations() + " invocations" + (cell.invocations() == 0 ? "" : ", " + cell.errorRate())
-                    + " in " + AppCell.HEALTH.toMinutes() + " min", "class", cell.errors() > 0 ? "health problem" : "health muted");
+            if (cell.healthProblem().isPresent()) {
+                h.element("p", cell.healthProblem().get(), "class", "health problem");
+            } else {
+                h.element("p", cell.invocations() + " invocations" + (cell.invocations() == 0 ? "" : ", " + cell.errorRate())
+                        + " in " + AppCell.HEALTH.toMinutes() + " min", "class", cell.errors() > 0 ? "health problem" : "health muted");
+            }
             for (String up : upstreams.getOrDefault(cell.name(), List.of())) {
                 Optional<AppCell> upstream = Optional.ofNullable(cells.get(up)).flatMap(Fetch.Fetched::value);
                 if (upstream.isPresent() && cell.differsFrom(upstream.get())) {

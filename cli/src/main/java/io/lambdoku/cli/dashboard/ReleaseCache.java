@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Apps' newest releases, read again only when $LATEST's RevisionId moved. Lambda lists versions oldest first, so
  * the newest release costs a read of them all (1,000 releases: every page of ListVersionsByFunction); but every
- * publish and every update gives $LATEST a new RevisionId, which ListFunctions returns for all apps at once. A
- * publish between the two reads is cached under the older RevisionId, so the next page reads it again.
+ * publish and every update gives $LATEST a new RevisionId, which ListFunctions returns for all apps at once (see
+ * {@link #stamp}). A publish between the two reads is cached under the older stamp, so the next page reads it again.
  */
 public final class ReleaseCache {
 
@@ -32,13 +32,21 @@ public final class ReleaseCache {
             throw new IllegalArgumentException("at most " + KEPT + " releases are kept per app, not " + limit);
         }
         Entry e = entries.get(latest.name());
-        if (e == null || !e.revisionId().equals(latest.revisionId())) {
-            e = new Entry(latest.revisionId(), new ReleaseLog(api).list(latest.name(), KEPT));
+        if (e == null || !e.stamp().equals(stamp(latest))) {
+            e = new Entry(stamp(latest), new ReleaseLog(api).list(latest.name(), KEPT));
             entries.put(latest.name(), e);
         }
         return e.releases().subList(0, Math.min(limit, e.releases().size()));
     }
 
-    private record Entry(String revisionId, List<Release> releases) {
+    /**
+     * What moves when an app changes: the RevisionId on AWS; moto keeps that across some updates, so the code and the
+     * time of the last change count too.
+     */
+    static String stamp(FunctionConfig latest) {
+        return latest.revisionId() + "|" + latest.lastModified() + "|" + latest.codeSha256();
+    }
+
+    private record Entry(String stamp, List<Release> releases) {
     }
 }

@@ -30,9 +30,14 @@ final class RolloutsPage implements Page {
             Layout.fetched(h, dashboard.fetch().get("Rollouts", () -> all(dashboard)), list -> render(h, dashboard, list));
             h.close();
         }));
-        // what the table shows, readings included, but not the heartbeat's age, which the page shows when it reloads
+        // what the table shows, the readings' counts included, but not their window nor the heartbeat's age, which move every tick
         routes.live(TOPIC, () -> String.join(",", all(dashboard).stream().filter(Rollout::active)
-                .map(r -> r.id() + r.phase() + r.step() + r.weight() + r.paused().orElse("") + r.readings()).toList()));
+                .map(r -> r.id() + r.phase() + r.step() + r.weight() + r.paused().orElse("") + counts(r)).toList()));
+    }
+
+    private static String counts(Rollout r) {
+        Reading n = r.readings().get(r.newVersion());
+        return n == null ? "" : n.invocations() + "/" + n.errors() + "/" + n.throttles() + "/" + n.p99Ms().map(Math::round).orElse(-1L);
     }
 
     /** Every app's newest rollouts, newest start first; one store read per app, in parallel. */

@@ -48,7 +48,8 @@ public interface LambdaApi {
      * newest releases of 200 apps of 1,000 releases each from reading 200,000 rows.
      */
     default List<FunctionConfig> newestVersions(String name, int limit) {
-        List<FunctionConfig> all = new java.util.ArrayList<>(listVersions(name));
+        // ListVersionsByFunction answers $LATEST too, first
+        List<FunctionConfig> all = new java.util.ArrayList<>(listVersions(name).stream().filter(v -> !v.isLatest()).toList());
         java.util.Collections.reverse(all);
         return all.subList(0, Math.min(limit, all.size()));
     }

@@ -6,7 +6,8 @@ import sys
 
 import boto3
 
-table = boto3.client("dynamodb", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+table = boto3.client("dynamodb", endpoint_url=os.environ["AWS_ENDPOINT_URL"],
+                     region_name=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
 name = os.environ.get("TABLE", "lambdoku-formation")
 action, app = sys.argv[1], sys.argv[2]
 if action == "put":

@@ -53,7 +53,7 @@ class FormationIT {
                 "Scale of shop must be a whole number from 0 to 1000, not 1001.");
         cli.run("formation:set", "shop", "--version", "a b").failedWith(ExitCodes.FAILURE, "Version 'a b' of shop is none of");
         cli.run("formation:set", "shop", "--source", "nowhere").failedWith(ExitCodes.FAILURE, "is not a folder");
-        cli.run("formation:set", "cart").failedWith(ExitCodes.FAILURE, "Nothing for cart to run");
+        cli.run("formation:set", "bad.name", "--version", "7").failedWith(ExitCodes.FAILURE, "Invalid function name 'bad.name'");
         cli.run("formation:set", "shop", "--scale", "two").failedWithCode(ExitCodes.USAGE);
         cli.run("formation:delete", "shop").failedWith(ExitCodes.FAILURE, "run again with --confirm shop.");
         cli.run("formation:delete", "cart", "--confirm", "cart").failedWith(ExitCodes.FAILURE,

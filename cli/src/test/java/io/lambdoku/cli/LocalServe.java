@@ -50,7 +50,23 @@ final class LocalServe implements AutoCloseable {
             fail("local serve did not say where it listens: " + banner + " / "
                     + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         }
+        drain(out);
         return new LocalServe(p, m.group(1), banner);
+    }
+
+    /** Reads what the server prints after its banner (the reactor's lines, say): a full pipe would stall it. */
+    private static void drain(BufferedReader out) {
+        Thread t = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discarded: tests assert on the store and the wire, not on this output
+                }
+            } catch (java.io.IOException closed) {
+                // the server is gone
+            }
+        }, "local-serve-stdout");
+        t.setDaemon(true);
+        t.start();
     }
 
     String endpoint() {

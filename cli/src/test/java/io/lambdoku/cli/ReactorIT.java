@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +26,8 @@ class ReactorIT {
     @Test
     void aRowBecomesAnAppWithAWorkingUrlAndGoesWithItsRow() throws Exception {
         CliRunner cli = new CliRunner(scratch);
-        Path src = copyOfHelloPython(cli);
-        git(src, "init", "-q", "-b", "main");
-        commit(src, "hello");
+        HelloPythonRepo repo = HelloPythonRepo.create(cli, m -> m);
+        Path src = repo.dir();
         String url;
         try (LocalServe serve = LocalServe.start(cli, "--reactor", "--resync", "2s")) {
             assertThat(serve.banner()).anyMatch(l -> l.startsWith("Reactor: reconciling the formation table"));
@@ -43,7 +41,7 @@ class ReactorIT {
 
             Files.writeString(src.resolve("app.py"), Files.readString(src.resolve("app.py"))
                     .replace("{name}!", "{name}! (second commit)"));
-            commit(src, "second");
+            repo.commit("second");
             await(() -> get(url).contains("Hello, world! (second commit)") ? "served" : null);
         }
         String releases = cli.run("releases", "-a", "shop").succeeded().out();
@@ -76,6 +74,14 @@ class ReactorIT {
         }
     }
 
+    @Test
+    void badResyncIsOneSentenceAndStartsNothing() throws Exception {
+        CliRunner cli = new CliRunner(scratch);
+        cli.run("reactor", "--resync", "500ms").failedWith(ExitCodes.USAGE, "--resync must be between 1s and 1d, not 500ms.");
+        cli.run("reactor", "--resync", "soon").failedWith(ExitCodes.USAGE, "--resync 'soon' is not a duration like 30s");
+        cli.run("local", "serve", "--resync", "5s").failedWith(ExitCodes.USAGE, "--resync goes with --reactor.");
+    }
+
     /** curl, as the issue says: it resolves *.localhost to loopback, which Java's resolver may not. */
     private static String get(String url) {
         try {
@@ -97,28 +103,5 @@ class ReactorIT {
             Thread.sleep(500);
         }
         throw new AssertionError("not reached within 2 minutes");
-    }
-
-    private static Path copyOfHelloPython(CliRunner cli) throws Exception {
-        Path from = cli.repo().resolve("examples/hello-python");
-        Path to = Files.createDirectories(cli.cwd().resolve("shop-src"));
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
-    }
-
-    private static void commit(Path dir, String message) throws Exception {
-        git(dir, "add", "-A");
-        git(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
-    }
-
-    private static void git(Path dir, String... args) throws Exception {
-        String[] cmd = Stream.concat(Stream.of("git", "-C", dir.toString()), Stream.of(args)).toArray(String[]::new);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
     }
 }

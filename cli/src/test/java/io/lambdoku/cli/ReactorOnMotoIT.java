@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.aws.MotoExtension;
 import io.lambdoku.aws.MotoServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,10 @@ class ReactorOnMotoIT {
         requireBoto3();
         CliRunner cli = new CliRunner(scratch).withEnv(moto.environment());
         cli.run("setup", "--formation").succeeded();
-        Path src = gitCopyOfHelloPython(cli);
+        // the aws backend creates a function only with a role
+        HelloPythonRepo repo = HelloPythonRepo.create(cli, m -> m.replace("\"runtime\":", "\"role\": \"" + MotoServer.ROLE
+                + "\",\n  \"runtime\":"));
+        Path src = repo.dir();
         boto3("put", "shop", "0", src.toString(), "git:HEAD");
         boto3("put", "cart", "1", src.toString(), "git:HEAD");
 
@@ -51,7 +52,7 @@ class ReactorOnMotoIT {
             assertThat((String) cart.get("Reason")).containsIgnoringCase("provisioned");
             assertThat(cart).containsEntry("ObservedVersion", "1");
 
-            String sha = git(src, "rev-parse", "HEAD").strip();
+            String sha = repo.git("rev-parse", "HEAD").strip();
             assertThat(cli.run("releases", "-a", "shop").succeeded().out()).contains("(git " + sha + ")");
             assertThat(cli.run("aliases", "-a", "shop").succeeded().out()).contains("live");
 
@@ -105,30 +106,5 @@ class ReactorOnMotoIT {
         if (p.waitFor() != 0) {
             ClientScript.unavailable("python3 has no boto3, so it cannot write rows", "LAMBDOKU_REQUIRE_BOTO3");
         }
-    }
-
-    /** hello-python with moto's role (the aws backend creates functions only with one), committed in a repository. */
-    private static Path gitCopyOfHelloPython(CliRunner cli) throws Exception {
-        Path from = cli.repo().resolve("examples/hello-python");
-        Path to = Files.createDirectories(cli.cwd().resolve("shop-src"));
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        Path manifest = to.resolve("lambdoku.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"runtime\":", "\"role\": \"" + MotoServer.ROLE + "\",\n  \"runtime\":"));
-        git(to, "init", "-q", "-b", "main");
-        git(to, "add", "-A");
-        git(to, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "hello");
-        return to;
-    }
-
-    private static String git(Path dir, String... args) throws Exception {
-        String[] cmd = Stream.concat(Stream.of("git", "-C", dir.toString()), Stream.of(args)).toArray(String[]::new);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
-        return out;
     }
 }

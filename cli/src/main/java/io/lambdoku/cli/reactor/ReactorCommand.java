@@ -9,6 +9,7 @@ import io.lambdoku.cli.UsageException;
 import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.formation.Reactor;
 import io.lambdoku.aws.AwsLambda;
+import io.lambdoku.core.formation.HttpUrlProbe;
 import io.lambdoku.core.formation.UrlProbe;
 import io.lambdoku.local.LocalLambda;
 import java.time.Duration;
@@ -40,8 +41,9 @@ public final class ReactorCommand extends BaseCommand {
         Duration every = resyncOf(resync);
         FormationStore store = session.formation(Optional.ofNullable(table));
         boolean local = session.api() instanceof LocalLambda;
-        // on AWS the probe signs AWS_IAM URLs and knows an endpoint override's URLs are not served
-        UrlProbe probe = session.api() instanceof AwsLambda aws ? aws.urlProbe() : Reactors.httpProbe();
+        // on AWS the probe signs AWS_IAM URLs and knows an endpoint override's URLs are not served; 'local serve' as
+        // the endpoint gives out *.localhost URLs, asked at their loopback form
+        UrlProbe probe = session.api() instanceof AwsLambda aws ? HttpUrlProbe.viaLoopback(aws.urlProbe()) : Reactors.httpProbe();
         Reactor reactor = Reactors.build(session, session.api(), session.infra(), store, local, probe,
                 Reactors.lines(session), every);
         if (!session.output().json()) {

@@ -3,6 +3,7 @@ package io.lambdoku.core.formation;
 import io.lambdoku.core.alias.Aliases;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.Alias;
+import io.lambdoku.core.lambda.BackendException;
 import io.lambdoku.core.lambda.FunctionUrl;
 import io.lambdoku.core.lambda.FunctionUrlSpec;
 import io.lambdoku.core.lambda.LambdaApi;
@@ -32,16 +33,16 @@ final class AppShape {
     /** Tags the function as this table's; one tagged by another table is not taken over. */
     void tag(String name, String manager) {
         Map<String, String> tags = api.listTags(name);
-        String was = tags.get(Reconciler.TAG);
+        String was = tags.get(FormationStore.MANAGER_TAG);
         if (manager.equals(was)) {
             return;
         }
         if (was != null && !was.isEmpty()) {
-            throw new FormationException(name + " is managed by another formation table (" + Reconciler.TAG + "=" + was
+            throw new FormationException(name + " is managed by another formation table (" + FormationStore.MANAGER_TAG + "=" + was
                     + "); untag it there first.");
         }
-        api.tagFunction(name, Map.of(Reconciler.TAG, manager));
-        events.action(name, "tag", Reconciler.TAG + "=" + manager);
+        api.tagFunction(name, Map.of(FormationStore.MANAGER_TAG, manager));
+        events.action(name, "tag", FormationStore.MANAGER_TAG + "=" + manager);
     }
 
     void pointLive(String name, String release) {
@@ -83,7 +84,7 @@ final class AppShape {
     /** Scale 0: reserved 0 (every invoke throttled), no provisioned environments. */
     void stop(String name) {
         // provisioned first: Lambda refuses a reservation below what is provisioned
-        if (api.provisionedConcurrency(name, Reconciler.LIVE).isPresent()) {
+        if (provisioned(name).isPresent()) {
             api.deleteProvisionedConcurrency(name, Reconciler.LIVE);
             events.action(name, "scale", "provisioned concurrency on " + Reconciler.LIVE + " removed");
         }
@@ -99,20 +100,39 @@ final class AppShape {
             api.putReservedConcurrency(name, Optional.empty());
             events.action(name, "scale", "reserved concurrency cleared");
         }
-        Optional<ProvisionedConcurrency> now = api.provisionedConcurrency(name, Reconciler.LIVE);
-        if (now.isPresent() && now.get().requested() == n && now.get().status() != ProvisionedConcurrency.Status.FAILED) {
-            return now.get();
+        ProvisionedConcurrency put;
+        Optional<ProvisionedConcurrency> now;
+        try {
+            now = api.provisionedConcurrency(name, Reconciler.LIVE);
+            if (now.isPresent() && now.get().requested() == n && now.get().status() != ProvisionedConcurrency.Status.FAILED) {
+                return now.get();
+            }
+            put = api.putProvisionedConcurrency(name, Reconciler.LIVE, n);
+        } catch (BackendException e) {
+            throw new FormationException("Scale " + n + " needs provisioned concurrency on " + Reconciler.LIVE
+                    + ", which this backend does not offer: " + Reconciler.sentence(e));
         }
-        ProvisionedConcurrency put = api.putProvisionedConcurrency(name, Reconciler.LIVE, n);
         events.action(name, "scale", "provisioned concurrency " + n + " on " + Reconciler.LIVE
                 + now.map(p -> " (was " + p.requested() + ")").orElse(""));
         return put;
     }
 
+    /**
+     * The provisioned concurrency on live; none where the backend has no such API (moto routes none of its calls), as
+     * there can be none there to remove.
+     */
+    private Optional<ProvisionedConcurrency> provisioned(String name) {
+        try {
+            return api.provisionedConcurrency(name, Reconciler.LIVE);
+        } catch (BackendException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Functions whose tag names {@code manager}: the apps a deleted row leaves behind are among them. */
     boolean managedBy(String name, String manager) {
         try {
-            return manager.equals(api.listTags(name).get(Reconciler.TAG));
+            return manager.equals(api.listTags(name).get(FormationStore.MANAGER_TAG));
         } catch (ResourceNotFoundException e) {
             return false;
         }

@@ -13,7 +13,7 @@ public final class DesiredRules {
     /** Lambda's default account concurrency quota: more provisioned concurrency than that cannot be had. */
     public static final int MAX_SCALE = 1000;
 
-    private static final Pattern RELEASE = Pattern.compile("v?[1-9][0-9]*");
+    private static final Pattern RELEASE = Pattern.compile("v?[1-9][0-9]{0,8}");
     private static final Pattern ALIAS = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}");
     /** The part of git check-ref-format's rules a typo breaks: no spaces, control characters, ~^:?*[\ or "..". */
     private static final Pattern GIT_REF = Pattern.compile("(?!-)(?!.*\\.\\.)(?!.*@\\{)[^\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]+");
@@ -36,8 +36,7 @@ public final class DesiredRules {
                     + (desired.scale() == FormationAttributes.UNREADABLE_SCALE ? "what the row holds" : desired.scale()) + ".");
         }
         if (desired.version().isEmpty()) {
-            return desired.source().isPresent() ? Optional.empty() : Optional.of("Nothing for " + name
-                    + " to run: give a Version (a release, an alias or git:REF) or a Source folder.");
+            return Optional.empty(); // the Source folder as it is, or without one the function's newest release
         }
         String version = desired.version().get();
         if (version.startsWith(GIT)) {

@@ -1,5 +1,6 @@
 package io.lambdoku.core.formation;
 
+import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
@@ -76,12 +77,9 @@ public final class Formation {
         }
     }
 
+    /** The reactor's own test of whether this table manages the function (it destroys those without a row). */
     private boolean managed(String function) {
-        try {
-            return store.managerTag().equals(api.listTags(function).get(FormationStore.MANAGER_TAG));
-        } catch (ResourceNotFoundException e) {
-            return false; // deleted between the listing and now
-        }
+        return new AppShape(api, Events.NONE, ReactorEvents.NONE).managedBy(function, store.managerTag());
     }
 
     private static String folder(String source) {

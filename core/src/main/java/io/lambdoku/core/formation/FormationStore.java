@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public interface FormationStore {
 
-    /** The tag whose value ({@link #managerTag()}) marks a function this table manages. */
+    /** The tag on functions a formation table manages; its value is {@link #managerTag()}. */
     String MANAGER_TAG = "lambdoku:formation";
 
     /** "the local store" or "DynamoDB table lambdoku-formation", for messages. */

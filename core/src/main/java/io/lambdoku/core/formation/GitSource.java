@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GitSource {
 
-    /** "git:" before a ref in a row's Version. */
-    public static final String PREFIX = "git:";
+    private static final String PREFIX = "git:";
 
     private static final long TIMEOUT_SECONDS = 120;
 

@@ -58,11 +58,23 @@ public final class HttpUrlProbe implements UrlProbe {
     }
 
     /**
+     * {@code probe} asked about the loopback form of a local URL (see {@link #reachable}): the aws backend against
+     * 'local serve' gets {@code *.localhost} URLs, which its probe would otherwise fail to resolve.
+     */
+    public static UrlProbe viaLoopback(UrlProbe probe) {
+        return url -> {
+            URI to = reachable(url);
+            return probe.problem(to.toString().equals(url.url()) ? url : new FunctionUrl(url.function(), url.qualifier(),
+                    to.toString(), url.functionArn(), url.auth(), url.cors(), url.creationTime(), url.lastModifiedTime()));
+        };
+    }
+
+    /**
      * Where to send the GET: a local URL's host {@code <id>.lambda-url.<region>.localhost} is loopback for curl and
      * browsers, but Java asks the system resolver, which may not know it; local serve answers the same URL at
      * {@code http://127.0.0.1:<port>/lambda-url/<name>[/<alias>]/} too, so that one is asked instead.
      */
-    static URI reachable(FunctionUrl url) {
+    public static URI reachable(FunctionUrl url) {
         URI uri = URI.create(url.url());
         if (uri.getHost() == null || !uri.getHost().endsWith(".localhost")) {
             return uri;

@@ -109,16 +109,27 @@ public final class Reactor implements AutoCloseable {
         } catch (RuntimeException e) {
             events.action("-", "error", "Cannot list functions: " + Reconciler.sentence(e));
         }
-        names.forEach(this::request);
+        names.forEach(n -> request(n, false));
     }
 
-    /** Reconciles {@code name} soon: now if no reconcile of it runs, else once more right after the one running. */
+    /**
+     * Reconciles {@code name} soon: now if no reconcile of it runs, else once more right after the one running. A
+     * change to the row comes here, and may be a new desire, so a failed row's wait for its retry is cut short.
+     */
     public void request(String name) {
+        request(name, true);
+    }
+
+    /** {@code cutRetryShort}: false for a resync, which leaves a failed row to its retry delay (1 s … 5 min). */
+    private void request(String name, boolean cutRetryShort) {
         synchronized (slots) {
             if (closed) {
                 return;
             }
             Slot s = slots.computeIfAbsent(name, n -> new Slot());
+            if (!cutRetryShort && s.retry != null && !s.retry.isDone()) {
+                return;
+            }
             if (s.running) {
                 s.again = true;
                 return;
@@ -178,6 +189,14 @@ public final class Reactor implements AutoCloseable {
                 s.failures = 0;
                 return null;
             }
+        }
+    }
+
+    /** Whether a retry (or recheck) of {@code name} is scheduled and no reconcile of it runs: for tests. */
+    boolean retryPending(String name) {
+        synchronized (slots) {
+            Slot s = slots.get(name);
+            return s != null && !s.running && s.retry != null && !s.retry.isDone();
         }
     }
 

@@ -26,9 +26,6 @@ public final class Reconciler implements Reactor.RowReconcile {
     /** The app's alias: what the URL serves and provisioned concurrency keeps warm. */
     public static final String LIVE = "live";
 
-    /** The function tag naming the formation table that manages the function. */
-    public static final String TAG = "lambdoku:formation";
-
     /**
      * {@code privateAuth}: a URL's auth when the row is not Public (AWS_IAM on AWS; NONE locally, where the URL is
      * loopback only). {@code base}: what a relative Source is relative to. {@code who}: the activity record's name.
@@ -75,10 +72,19 @@ public final class Reconciler implements Reactor.RowReconcile {
     private Outcome converge(FormationRow row) {
         Progress progress = new Progress(row);
         try {
+            // formation:set checks a desire before writing it; a row another client wrote is checked here
+            DesiredRules.problem(row.name(), row.desired()).ifPresent(problem -> {
+                throw new FormationException(problem);
+            });
             if (progress.newDesire()) {
                 progress.deploying("Reconciling generation " + row.generation() + ".");
             }
             Observed now = guard.holding(row.name(), "reactor", () -> apply(progress));
+            // Ready only when the URL answers; asked outside the lock, as a probe may wait on a cold start
+            Optional<String> problem = progress.toProbe.flatMap(probe::problem);
+            if (problem.isPresent()) {
+                throw new FormationException("The URL does not answer: " + problem.get());
+            }
             return write(progress, now);
         } catch (LostWrite lost) {
             return Outcome.again(row.generation());
@@ -117,10 +123,7 @@ public final class Reconciler implements Reactor.RowReconcile {
             return p.observed(FormationStatus.DEPLOYING, "Provisioned concurrency: " + pc.allocated() + " of " + pc.requested()
                     + " environments ready.", p.url, p.release);
         }
-        Optional<String> problem = probe.problem(url);
-        if (problem.isPresent()) {
-            throw new FormationException("The URL does not answer: " + problem.get());
-        }
+        p.toProbe = Optional.of(url);
         return p.observed(FormationStatus.READY, "", p.url, p.release);
     }
 
@@ -189,6 +192,7 @@ public final class Reconciler implements Reactor.RowReconcile {
         Optional<Observed> written;
         Optional<String> release;
         Optional<String> url;
+        Optional<FunctionUrl> toProbe = Optional.empty();
         boolean deployingSaid;
 
         Progress(FormationRow row) {
@@ -218,7 +222,7 @@ public final class Reconciler implements Reactor.RowReconcile {
 
         /** Writes only a change (the write is itself a change the feed reports); false when the row changed. */
         boolean report(Observed now) {
-            if (written.isPresent() && same(written.get(), now)) {
+            if (written.isPresent() && written.get().sameStateAs(now)) {
                 return true;
             }
             if (!store.report(row, now)) {
@@ -228,11 +232,6 @@ public final class Reconciler implements Reactor.RowReconcile {
             events.action(row.name(), "status", now.status().word() + (now.reason().isEmpty() ? "" : ": " + now.reason())
                     + now.url().filter(u -> now.status() == FormationStatus.READY).map(u -> " " + u).orElse(""));
             return true;
-        }
-
-        private boolean same(Observed a, Observed b) {
-            return a.status() == b.status() && a.reason().equals(b.reason()) && a.url().equals(b.url())
-                    && a.observedVersion().equals(b.observedVersion()) && a.observedGeneration() == b.observedGeneration();
         }
     }
 }

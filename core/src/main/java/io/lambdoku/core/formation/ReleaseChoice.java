@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +32,6 @@ import java.util.stream.Stream;
  * nothing changed, so the same commit deployed again (a resync, a restarted reactor) makes none.
  */
 final class ReleaseChoice {
-
-    private static final Pattern RELEASE = Pattern.compile("v?([0-9]{1,9})");
 
     /** What the row resolved to: the release number, and the release message when this call made it. */
     record Chosen(String release, Optional<String> deployed) {
@@ -56,10 +53,11 @@ final class ReleaseChoice {
     Chosen choose(String name, Desired d, Consumer<String> deploying) {
         Optional<String> version = d.version().map(String::strip).filter(v -> !v.isEmpty());
         Optional<Path> source = d.source().map(String::strip).filter(s -> !s.isEmpty()).map(s -> base.resolve(s).normalize());
-        if (version.isPresent() && version.get().startsWith(GitSource.PREFIX)) {
+        Optional<String> ref = version.flatMap(DesiredRules::gitRef);
+        if (ref.isPresent()) {
             Path folder = source.orElseThrow(() -> new FormationException("Version " + version.get()
                     + " is a git ref of Source, and the row has no Source."));
-            return fromGit(name, folder, version.get().substring(GitSource.PREFIX.length()), deploying);
+            return fromGit(name, folder, ref.get(), deploying);
         }
         if (version.isPresent()) {
             return new Chosen(existing(name, version.get()), Optional.empty());
@@ -101,9 +99,9 @@ final class ReleaseChoice {
 
     /** A release number that exists, or the release an alias points at. */
     private String existing(String name, String version) {
-        var number = RELEASE.matcher(version);
-        if (number.matches()) {
-            String n = String.valueOf(Integer.parseInt(number.group(1)));
+        Optional<String> release = DesiredRules.release(version);
+        if (release.isPresent()) {
+            String n = release.get();
             try {
                 return api.getFunction(name, n).version();
             } catch (ResourceNotFoundException e) {

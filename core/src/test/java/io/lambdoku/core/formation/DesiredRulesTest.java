@@ -17,6 +17,7 @@ class DesiredRulesTest {
             assertThat(DesiredRules.problem("shop", desired(v, 1, "/src/shop"))).as(v).isEmpty();
         }
         assertThat(DesiredRules.problem("shop", desired(null, 0, "/src/shop"))).isEmpty();
+        assertThat(DesiredRules.problem("shop", desired(null, 2, null))).as("the function's newest release").isEmpty();
         assertThat(DesiredRules.problem("shop", desired("7", DesiredRules.MAX_SCALE, null))).isEmpty();
     }
 
@@ -36,7 +37,6 @@ class DesiredRulesTest {
                 .isEqualTo("Scale of shop must be a whole number from 0 to 1000, not -2.");
         assertThat(DesiredRules.problem("shop", desired("7", FormationAttributes.UNREADABLE_SCALE, null))).get().asString()
                 .isEqualTo("Scale of shop must be a whole number from 0 to 1000, not what the row holds.");
-        assertThat(DesiredRules.problem("shop", desired(null, 1, null))).get().asString().startsWith("Nothing for shop to run");
     }
 
     @Test

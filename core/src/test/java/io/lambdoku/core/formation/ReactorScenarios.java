@@ -49,6 +49,11 @@ public abstract class ReactorScenarios {
         return UrlAuth.NONE;
     }
 
+    /** Whether an app's URL answers: a plain GET by default (NONE URLs). */
+    protected UrlProbe probe() {
+        return new HttpUrlProbe(Duration.ofSeconds(10));
+    }
+
     protected String role() {
         return "arn:aws:iam::000000000000:role/lambdoku-test";
     }
@@ -92,7 +97,7 @@ public abstract class ReactorScenarios {
 
     protected Reconciler reconciler() {
         Engine engine = new Engine(api(), infra(), Guard.NONE, Events.NONE, new Engine.Options(Optional.of(role()), false));
-        return new Reconciler(api(), store(), engine, Guard.NONE, new HttpUrlProbe(Duration.ofSeconds(10)), activity(),
+        return new Reconciler(api(), store(), engine, Guard.NONE, probe(), activity(),
                 Events.NONE, (app, action, detail) -> actions.add(app + " " + action + " " + detail), Clock.systemUTC(),
                 new Reconciler.Settings(privateAuth(), tmp, "reactor@test"));
     }
@@ -129,10 +134,16 @@ public abstract class ReactorScenarios {
         return new ReleaseLog(api()).list(name, 50);
     }
 
-    protected static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    /** A user's GET of an app's URL: status and body. Subclasses whose URLs are AWS_IAM sign it. */
+    protected Answer get(String url) throws IOException, InterruptedException {
         URI uri = HttpUrlProbe.reachable(new io.lambdoku.core.lambda.FunctionUrl("shop", Optional.of("live"), url, "",
                 UrlAuth.NONE, Optional.empty(), "", ""));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body());
+    }
+
+    public record Answer(int statusCode, String body) {
     }
 
     @Test
@@ -149,7 +160,7 @@ public abstract class ReactorScenarios {
         assertThat(releases("shop")).singleElement().satisfies(r -> assertThat(r.description())
                 .matches("Deploy [0-9a-f]{8} \\(git " + repo.git("rev-parse", "main").strip() + "\\)"));
         assertThat(api().getAlias("shop", "live").functionVersion()).isEqualTo("1");
-        assertThat(api().listTags("shop")).containsEntry(Reconciler.TAG, store().managerTag());
+        assertThat(api().listTags("shop")).containsEntry(FormationStore.MANAGER_TAG, store().managerTag());
         assertThat(api().provisionedConcurrency("shop", "live")).get().satisfies(p -> assertThat(p.requested()).isEqualTo(1));
     }
 
@@ -202,7 +213,7 @@ public abstract class ReactorScenarios {
         settle("shop");
         set("mine", Optional.empty(), Optional.of(1), Optional.of("repo/shop"));
         settle("mine");
-        api().untagFunction("mine", java.util.Set.of(Reconciler.TAG)); // no longer this table's
+        api().untagFunction("mine", java.util.Set.of(FormationStore.MANAGER_TAG)); // no longer this table's
         store().delete("mine");
         store().delete("shop");
 

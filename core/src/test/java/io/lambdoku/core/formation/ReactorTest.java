@@ -76,6 +76,39 @@ class ReactorTest {
     }
 
     @Test
+    void aResyncLeavesAFailedRowToItsRetryDelayButAChangeToTheRowCutsItShort() throws Exception {
+        store.put("broken", scale(1));
+        CountDownLatch[] calls = {new CountDownLatch(1), new CountDownLatch(2)};
+        AtomicInteger n = new AtomicInteger();
+        Reactor r = new Reactor(store, List::of, name -> {
+            n.incrementAndGet();
+            calls[0].countDown();
+            calls[1].countDown();
+            return Outcome.failed(1, "no");
+        }, ReactorEvents.NONE, new Reactor.Options(Duration.ofHours(1), 2,
+                new RetryDelay(Duration.ofHours(1), Duration.ofHours(1)), Duration.ofMillis(10)));
+
+        r.resync();
+        assertThat(calls[0].await(30, TimeUnit.SECONDS)).isTrue();
+        awaitRetryPending(r, "broken");
+        r.resync();
+        assertThat(r.retryPending("broken")).isTrue();
+        assertThat(n.get()).isEqualTo(1);
+
+        r.request("broken");
+        assertThat(calls[1].await(30, TimeUnit.SECONDS)).isTrue();
+        r.close();
+    }
+
+    /** Until the failed reconcile has recorded its outcome: its retry scheduled. */
+    private static void awaitRetryPending(Reactor r, String name) throws InterruptedException {
+        for (int i = 0; i < 3000 && !r.retryPending(name); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(r.retryPending(name)).isTrue();
+    }
+
+    @Test
     void requestsForARowBeingReconciledRunItOnceMoreAfterNeverAlongside() throws Exception {
         store.put("shop", scale(1));
         CountDownLatch inside = new CountDownLatch(1);

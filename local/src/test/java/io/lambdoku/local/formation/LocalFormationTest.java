@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lambdoku.core.formation.DesiredChange;
 import io.lambdoku.core.formation.Formation;
 import io.lambdoku.core.formation.FormationStore;
+import io.lambdoku.core.formation.Reconciler;
 import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.NewFunction;

@@ -2,7 +2,6 @@ package io.lambdoku.local.formation;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.formation.FormationStore;
-import io.lambdoku.core.formation.InMemoryFormationStore;
 import io.lambdoku.core.formation.ReactorScenarios;
 import io.lambdoku.core.infra.Infra;
 import io.lambdoku.core.lambda.LambdaApi;
@@ -21,8 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reactor's scenarios on the local backend, with a server of the store running (as 'local serve' does: it
- * records where it listens, so the apps' URLs name it, and it answers them and keeps provisioned environments warm).
+ * The reactor's scenarios on the local backend and its formation table, with a server of the store running (as
+ * 'local serve' does: it records where it listens, so the apps' URLs name it, and it answers them and keeps
+ * provisioned environments warm).
  */
 class LocalReactorScenariosTest extends ReactorScenarios {
 
@@ -40,7 +40,7 @@ class LocalReactorScenariosTest extends ReactorScenarios {
         server = LocalServer.start(lambda, "127.0.0.1", 0);
         Files.write(options.storeDir().resolve(ServedInvoker.FILE),
                 JSON.std.asBytes(ServedInvoker.describe(server.endpoint(), options.region(), Optional.empty())));
-        store = new InMemoryFormationStore("local");
+        store = new LocalFormationStore(lambda.database());
     }
 
     @AfterEach

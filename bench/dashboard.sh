@@ -7,43 +7,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-5}"
 apps="${APPS:-200}"
 releases="${RELEASES:-1000}"
-command -v sqlite3 >/dev/null || { echo "dashboard bench: needs sqlite3 (apt-get install sqlite3)." >&2; exit 1; }
-work="$(mktemp -d)"
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-export LAMBDOKU_HOME="$work/home"
-db="$LAMBDOKU_HOME/local/lambdoku.db"
-
-"$root/lambdoku" create seed --code "$root/examples/hello-python" >/dev/null
-# every app a copy of seed's rows: $releases published versions, the newest one's code on $LATEST
-sqlite3 "$db" "
-  WITH RECURSIVE a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < $apps - 1)
-  INSERT INTO functions(name, last_version, tags, created)
-    SELECT printf('app%03d', i), $releases,
-      CASE WHEN i % 2 = 0 THEN json_object('lambdoku:downstreams', printf('app%03d', i + 1)) ELSE '{}' END, created
-    FROM a, functions WHERE name = 'seed';
-  WITH RECURSIVE a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < $apps - 1),
-    v(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM v WHERE n < $releases)
-  INSERT INTO versions(function, version, settings, description, code_sha, revision_id, last_modified)
-    SELECT printf('app%03d', i), n, s.settings, CASE WHEN n = 0 THEN '' ELSE 'Release ' || n END, s.code_sha,
-      lower(hex(randomblob(16))), strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ($releases - n) || ' minutes')
-    FROM a, v, versions s WHERE s.function = 'seed' AND s.version = 0;
-  DELETE FROM versions WHERE function = 'seed'; DELETE FROM functions WHERE name = 'seed';"
-
-"$root/lambdoku" dashboard --port 0 >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 1 300); do grep -q '^Dashboard: ' "$work/out" 2>/dev/null && break; sleep 0.1; done
-url="$(sed -n 's/^Dashboard: //p' "$work/out")"
-base="${url%%/\?*}"
-curl -s -o /dev/null -c "$work/jar" "$url"
-
+. "$root/bench/dashboard-lib.sh"
+seed_dashboard_store "$root" "$db" "$apps" "$releases"
+start_dashboard
 # the first request of a page reads every app's releases (a cold cache); later ones only what changed
-cold_ms() { curl -s -o /dev/null -b "$work/jar" -w '%{time_total}' "$base$1" | awk '{printf "%d", 1000 * $1}'; }
-page_ms() {
-  for _ in $(seq 1 "$runs"); do curl -s -o /dev/null -b "$work/jar" -w '%{time_total}\n' "$base$1"; done \
-    | sort -n | awk '{a[NR]=$1} END {printf "%d", 1000 * (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
-}
-bytes() { curl -s -b "$work/jar" "$base$1" | wc -c; }
 overview_cold_ms=$(cold_ms /)
 activity_cold_ms=$(cold_ms /activity)
 overview_ms=$(page_ms /)

@@ -306,6 +306,14 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     }
 
     @Override
+    public List<FunctionConfig> newestVersions(String name, int limit) {
+        return db.read(c -> {
+            requireFunction(c, name);
+            return rows(c, ROW + "WHERE v.function = ? AND v.version > 0 ORDER BY v.version DESC LIMIT ?", name, limit);
+        });
+    }
+
+    @Override
     public void deleteFunction(String name) {
         db.write(c -> {
             requireFunction(c, name);

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,23 @@ class LocalLambdaTest {
 
         assertThat(lambda.publishVersion("f", "three", ANY, ANY).version()).isEqualTo("3");
         assertThat(lambda.listVersions("f")).extracting(FunctionConfig::version).containsExactly("1", "3");
+    }
+
+    @Test
+    void theNewestVersionsAreReadFromTheNewestEndAsListingThemAllWouldGiveThem() {
+        create("f");
+        lambda.publishVersion("f", "one", ANY, ANY);
+        setEnv("f", "AA");
+        lambda.publishVersion("f", "two", ANY, ANY);
+        setEnv("f", "BB");
+        lambda.publishVersion("f", "three", ANY, ANY);
+        lambda.deleteVersion("f", 2);
+
+        assertThat(lambda.newestVersions("f", 1)).extracting(FunctionConfig::description).containsExactly("three");
+        List<FunctionConfig> all = new ArrayList<>(lambda.listVersions("f"));
+        Collections.reverse(all);
+        assertThat(lambda.newestVersions("f", 5)).isEqualTo(all).extracting(FunctionConfig::version).containsExactly("3", "1");
+        assertThatThrownBy(() -> lambda.newestVersions("nope", 1)).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

@@ -84,6 +84,7 @@ public final class Layout {
             case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
             default -> status >= 500 ? "Error" : "Bad request";
         };
         return Reply.html(status, document(title, "", h -> h.element("p", sentence, "class", "problem")));

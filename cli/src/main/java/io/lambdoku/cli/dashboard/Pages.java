@@ -16,6 +16,9 @@ final class Pages {
                 new PromotePage(),
                 new AppPage(),
                 new RollbackPage(),
-                new ActivityPage());
+                new ActivityPage(),
+                new RolloutsPage(),
+                new RolloutActionPage(),
+                new FormationPage());
     }
 }

@@ -7,13 +7,13 @@ import io.lambdoku.core.formation.FormationStatus;
 import io.lambdoku.core.formation.Observed;
 
 /** How a formation row reads in one line: the desire in short, and the status of that desire. */
-final class FormationView {
+public final class FormationView {
 
     private FormationView() {
     }
 
     /** "git:main x2", "(folder) x1", with " public" for a public URL. */
-    static String desired(Desired d) {
+    public static String desired(Desired d) {
         return d.version().orElse("(folder)") + " x" + d.scale() + (d.isPublic() ? " public" : "");
     }
 
@@ -30,7 +30,7 @@ final class FormationView {
     }
 
     /** What the reactor said, or Pending while it has not seen this generation of the desire yet. */
-    static String status(FormationRow row) {
+    public static String status(FormationRow row) {
         return row.observed().filter(o -> o.observedGeneration() >= row.generation())
                 .map(o -> o.status().word()).orElse(FormationStatus.PENDING.word());
     }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A rollout record as people read it: one progress line, the status block of {@code rollout}, the closing sentence. */
-final class RolloutView {
+public final class RolloutView {
 
     private RolloutView() {
     }
@@ -55,7 +55,7 @@ final class RolloutView {
     }
 
     /** The last line a driving command prints: what the rollout came to, and what to do about a pause. */
-    static String outcome(Rollout r) {
+    public static String outcome(Rollout r) {
         String name = "v" + r.newVersion() + " on " + r.alias();
         String why = r.reason().map(s -> ": " + s).orElse("");
         if (r.paused().isPresent() && !r.phase().finished()) {
@@ -95,19 +95,19 @@ final class RolloutView {
         return lines;
     }
 
-    static String driver(DriverLease l, Instant now) {
+    public static String driver(DriverLease l, Instant now) {
         Duration age = Duration.between(l.heartbeat(), now);
         return l.holder() + " pid " + l.pid() + ", heartbeat " + Ages.of(age.isNegative() ? Duration.ZERO : age) + " ago"
                 + (l.staleAt(now) ? " (stale: 'lambdoku rollout:resume' takes it over)" : "");
     }
 
-    static String reading(Reading r) {
+    public static String reading(Reading r) {
         return r.invocations() + " invocation" + (r.invocations() == 1 ? "" : "s") + ", " + percent(r.errorRatePercent())
                 + " errors, p99 " + r.p99Ms().map(p -> Math.round(p) + "ms").orElse("-") + ", " + r.throttles() + " throttle"
                 + (r.throttles() == 1 ? "" : "s");
     }
 
-    static String percent(double p) {
+    public static String percent(double p) {
         return Weights.text(p);
     }
 

@@ -18,7 +18,7 @@ public final class ReleaseLog {
 
     /** Newest first; {@code limit} 0 means all. */
     public List<Release> list(String function, int limit) {
-        List<Release> all = api.listVersions(function).stream()
+        List<Release> all = (limit > 0 ? api.newestVersions(function, limit) : api.listVersions(function)).stream()
                 .filter(v -> !v.isLatest())
                 .map(Release::of)
                 .sorted(Comparator.comparingInt(Release::version).reversed())

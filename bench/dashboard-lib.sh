@@ -1,4 +1,4 @@
-# Sourced by the dashboard benchmarks (bench/dashboard.sh, bench/dashboard-render.sh), after they set root, runs,
+# Sourced by the dashboard benchmarks (bench/dashboard-render.sh), after they set root, runs,
 # apps and releases: a scratch LAMBDOKU_HOME removed on exit, the store seeding, the server and the timings.
 set -euo pipefail
 command -v sqlite3 >/dev/null || { echo "dashboard bench: needs sqlite3 (apt-get install sqlite3)." >&2; exit 1; }

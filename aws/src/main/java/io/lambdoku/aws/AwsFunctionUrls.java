@@ -65,15 +65,14 @@ final class AwsFunctionUrls {
         return urlCall(function, qualifier, () -> {
             if (spec.auth() == UrlAuth.NONE) {
                 publicAccess.grant(function, qualifier);
-            }
-            FunctionUrl updated = url(function, qualifier, lambda().updateFunctionUrlConfig(r -> r.functionName(function)
-                    .qualifier(qualifier.orElse(null)).authType(spec.auth().name()).cors(cors(spec.cors()))
-                    .invokeMode(InvokeMode.BUFFERED)));
-            if (spec.auth() == UrlAuth.AWS_IAM) {
-                // a statement for * would let anyone with any AWS account call an AWS_IAM URL
+            } else {
+                // a statement for * would let anyone with any AWS account call an AWS_IAM URL: gone before the
+                // URL changes, so a failure in between leaves a URL nobody may call rather than one anybody may
                 publicAccess.revoke(function, qualifier);
             }
-            return updated;
+            return url(function, qualifier, lambda().updateFunctionUrlConfig(r -> r.functionName(function)
+                    .qualifier(qualifier.orElse(null)).authType(spec.auth().name()).cors(cors(spec.cors()))
+                    .invokeMode(InvokeMode.BUFFERED)));
         });
     }
 

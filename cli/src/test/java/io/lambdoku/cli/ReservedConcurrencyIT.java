@@ -49,4 +49,15 @@ class ReservedConcurrencyIT {
                 .containsEntry("reservedConcurrency", 3).containsEntry("reservedConcurrencyChanged", true);
         assertThat(JSON.std.listFrom(cli.run("releases", "-a", "hello", "--json").succeeded().out())).hasSize(before.size() + 1);
     }
+
+    @Test
+    void aRefusedReservationMakesNoReleaseOfTheSettingsGivenWithIt() throws Exception {
+        List<Object> before = JSON.std.listFrom(cli.run("releases", "-a", "hello", "--json").succeeded().out());
+        var refused = cli.run("apps:update", "-a", "hello", "--memory", "512", "--reserved-concurrency", "5000");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).doesNotContain("Exception").contains("5000");
+        assertThat(JSON.std.listFrom(cli.run("releases", "-a", "hello", "--json").succeeded().out())).as("no release")
+                .hasSize(before.size());
+        assertThat(cli.run("apps:info", "-a", "hello").succeeded().out()).doesNotContain("512");
+    }
 }

@@ -59,9 +59,18 @@ public final class AppsUpdateCommand extends AppCommand {
     /** With --json, one object: the release's fields (when settings changed) and the reserved concurrency. */
     @Override
     protected int runFor(Session session, String function) {
-        Optional<ReleaseOutcome> released = settings().isEmpty() ? Optional.empty()
-                : Optional.of(new Apps(session.api(), session.events()).update(function, settings()));
-        Optional<Concurrency.ReservedChange> change = reserved.map(r -> new Concurrency(session.api()).reserve(function, r));
+        // the reservation first: AWS refuses one that leaves the account under 100 unreserved, and a refusal
+        // must not follow a release already made; a release that then fails puts the old reservation back
+        Concurrency concurrency = new Concurrency(session.api());
+        Optional<Concurrency.ReservedChange> change = reserved.map(r -> concurrency.reserve(function, r));
+        Optional<ReleaseOutcome> released;
+        try {
+            released = settings().isEmpty() ? Optional.empty()
+                    : Optional.of(new Apps(session.api(), session.events()).update(function, settings()));
+        } catch (RuntimeException e) {
+            change.filter(Concurrency.ReservedChange::changed).ifPresent(c -> concurrency.reserve(function, c.before()));
+            throw e;
+        }
         if (session.output().json()) {
             Map<String, Object> json = released.map(OutcomeView::toJson).orElseGet(LinkedHashMap::new);
             json.putIfAbsent("function", function);

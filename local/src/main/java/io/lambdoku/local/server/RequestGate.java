@@ -38,8 +38,15 @@ final class RequestGate {
         loopback.ifPresent(hosts -> hosts.check(ex.header("Host")));
     }
 
-    /** An AWS_IAM function URL's request: signed (any service; the caller checks it), its body read and verified. */
+    /**
+     * An AWS_IAM function URL's request: signed (any service; the caller checks it), its body read and verified.
+     * Without a key a signature is checked only for its form, which any web page can forge (a presigned query, or an
+     * Authorization header a URL's CORS allows): so browsers are refused here as on the API, signed clients served.
+     */
     RequestSignature admitSigned(WireExchange ex, BodyLimits.Limit limit) throws IOException {
+        if (!signatures.verifies()) {
+            BrowserRequests.refuse(ex);
+        }
         RequestSignature signature = signatures.admit(ex.signable());
         ex.readBody(limit);
         signatures.verify(ex.signable(), signature, ex::bodySha256);

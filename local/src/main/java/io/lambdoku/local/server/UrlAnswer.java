@@ -17,6 +17,8 @@ import java.util.Map;
 record UrlAnswer(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
     static final String JSON_TYPE = "application/json";
+    /** Scripts, forms and popups as a page needs them, never same-origin (so no cookies, storage or DOM of ours). */
+    static final String SANDBOX = "sandbox allow-scripts allow-forms allow-popups";
 
     UrlAnswer {
         headers = List.copyOf(headers);
@@ -36,6 +38,16 @@ record UrlAnswer(int status, List<Map.Entry<String, String>> headers, byte[] bod
             return structured(m);
         }
         return new UrlAnswer(200, List.of(Map.entry("Content-Type", JSON_TYPE)), payload);
+    }
+
+    /**
+     * This answer in a sandbox of its own origin: a path-form URL shares local serve's origin with the dashboard, so an
+     * HTML answer could otherwise script the dashboard. Added to any CSP of the function's (browsers enforce all).
+     */
+    UrlAnswer sandboxed() {
+        List<Map.Entry<String, String>> h = new ArrayList<>(headers);
+        h.add(Map.entry("Content-Security-Policy", SANDBOX));
+        return new UrlAnswer(status, h, body);
     }
 
     /** A function that fails, or answers what cannot be mapped: Lambda's 502. */

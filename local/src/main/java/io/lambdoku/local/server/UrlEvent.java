@@ -35,6 +35,11 @@ final class UrlEvent {
      */
     private static final Set<String> LEFT_OUT = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade", "content-length", "cookie");
+    /**
+     * The dashboard's session cookie (lambdoku-dashboard-&lt;port&gt;), which a browser also sends to the path form (same
+     * origin): a function logging its event would leak a live session. (Cookie is left out of the headers anyway.)
+     */
+    private static final String DASHBOARD_COOKIE = "lambdoku-dashboard-";
     /** requestContext.time: 12/Mar/2020:19:03:58 +0000. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -130,7 +135,7 @@ final class UrlEvent {
         List<String> out = new ArrayList<>();
         for (String header : ex.http().getRequestHeaders().getOrDefault("Cookie", List.of())) {
             for (String c : header.split(";")) {
-                if (!c.isBlank()) {
+                if (!c.isBlank() && !c.strip().startsWith(DASHBOARD_COOKIE)) {
                     out.add(c.strip());
                 }
             }

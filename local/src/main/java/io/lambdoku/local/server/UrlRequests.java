@@ -39,7 +39,7 @@ final class UrlRequests {
             String id = host.get().urlId();
             String rawPath = ex.http().getRequestURI().getRawPath();
             return lambda.functionUrlById(id).map(u -> new UrlTarget(u, id, UrlHosts.domain(id, host.get().region()),
-                    rawPath == null || rawPath.isEmpty() ? "/" : rawPath));
+                    rawPath == null || rawPath.isEmpty() ? "/" : rawPath, false));
         }
         List<String> raw = rawSegments(ex);
         if (raw.size() < 2) {
@@ -57,7 +57,7 @@ final class UrlRequests {
 
     private UrlTarget target(FunctionUrl u, List<String> below) {
         String id = UrlHosts.urlId(u.url());
-        return new UrlTarget(u, id, UrlHosts.domain(id, region), "/" + String.join("/", below));
+        return new UrlTarget(u, id, UrlHosts.domain(id, region), "/" + String.join("/", below), true);
     }
 
     private Optional<FunctionUrl> find(String name, Optional<String> qualifier) {

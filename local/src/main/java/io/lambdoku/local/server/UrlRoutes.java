@@ -84,7 +84,8 @@ final class UrlRoutes {
         }
         byte[] event = UrlEvent.of(ex, target.get(), caller, requestId, Instant.now());
         UrlAnswer answer = invoke(url, event);
-        return url.cors().map(c -> UrlCors.apply(answer, ex.header("Origin"), c)).orElse(answer);
+        UrlAnswer shown = url.cors().map(c -> UrlCors.apply(answer, ex.header("Origin"), c)).orElse(answer);
+        return target.get().pathForm() ? shown.sandboxed() : shown;
     }
 
     private UrlAnswer invoke(FunctionUrl url, byte[] event) {

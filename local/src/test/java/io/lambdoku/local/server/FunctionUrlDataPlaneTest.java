@@ -11,6 +11,7 @@ import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.UrlHosts;
 import io.lambdoku.local.auth.AccessKey;
+import io.lambdoku.local.runtime.InvocationQueries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -249,5 +250,59 @@ class FunctionUrlDataPlaneTest {
         SignedHttp.Response latestPath = http.request("GET", "/lambda-url/web/other").unsigned().send();
         assertThat(latestPath.headers()).containsEntry("x-version", "$LATEST");
         assertThat(latestPath.json()).containsEntry("rawPath", "/other");
+    }
+
+    /** A keyless loopback server checks a signature's form only: a page could forge one, so browsers are refused. */
+    @Test
+    void anAwsIamUrlRefusesBrowsersForgingASignatureOnAKeylessServer() {
+        served.python("mark", "def handler(e, c):\n    return 'ran'\n");
+        FunctionUrl url = lambda.createFunctionUrl("mark", Optional.empty(), new FunctionUrlSpec(UrlAuth.AWS_IAM, Optional.empty()));
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
+        String forged = "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDPAGE%2F" + day + "%2Fus-east-1%2Flambda%2Faws4_request"
+                + "&X-Amz-Date=" + stamp + "&X-Amz-Expires=300&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "ab".repeat(32);
+
+        SignedHttp.Response fromPage = to(url, "POST", forged).header("Origin", "https://evil.example")
+                .header("Content-Type", "text/plain").body("x".getBytes(StandardCharsets.UTF_8)).send();
+        assertThat(fromPage.status()).isEqualTo(403);
+        assertThat(fromPage.errorType()).contains("AccessDeniedException");
+        SignedHttp.Response crossSite = to(url, "GET", forged).header("Sec-Fetch-Site", "cross-site").send();
+        assertThat(crossSite.status()).isEqualTo(403);
+        SignedHttp.Response pathForm = http.request("GET", "/lambda-url/mark" + forged).unsigned()
+                .header("Sec-Fetch-Site", "same-origin").send();
+        assertThat(pathForm.status()).isEqualTo(403);
+        SignedHttp.Response headerFromPage = http.request("GET", "/").host(host(url)).signedWith(new AccessKey("AKIDPAGE", "any"))
+                .header("Origin", "https://evil.example").send();
+        assertThat(headerFromPage.status()).isEqualTo(403);
+        assertThat(invocations("mark")).as("no forged request ran the function").isZero();
+
+        SignedHttp.Response signed = http.request("GET", "/").host(host(url)).signedWith(new AccessKey("AKIDCALLER", "s")).send();
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.text()).isEqualTo("ran");
+        assertThat(invocations("mark")).isEqualTo(1);
+    }
+
+    private long invocations(String function) {
+        served.server.invoker().flush(); // records are written behind the answer
+        return new InvocationQueries(lambda).metrics(function, 0, Optional.empty()).stream().mapToLong(m -> m.invocations()).sum();
+    }
+
+    /** The path form shares local serve's origin with the dashboard: its session stays out, the answer is sandboxed. */
+    @Test
+    void thePathFormKeepsTheDashboardsSessionAndOriginFromTheFunction() {
+        FunctionUrl url = publicUrl();
+        SignedHttp.Response path = http.request("GET", "/lambda-url/web/echo").unsigned()
+                .header("Cookie", "lambdoku-dashboard-" + served.port() + "=live-session; s=1").send();
+        assertThat(path.status()).isEqualTo(200);
+        assertThat(path.text()).doesNotContain("live-session");
+        assertThat(path.json()).containsEntry("cookies", List.of("s=1"));
+        assertThat(path.headers()).containsEntry("content-security-policy", "sandbox allow-scripts allow-forms allow-popups");
+
+        SignedHttp.Response hostForm = to(url, "GET", "/echo").header("Cookie", "lambdoku-dashboard-9001=live-session").send();
+        assertThat(hostForm.text()).doesNotContain("live-session");
+        assertThat(hostForm.json()).doesNotContainKey("cookies");
+        assertThat(hostForm.headers()).doesNotContainKey("content-security-policy"); // an origin of its own
     }
 }

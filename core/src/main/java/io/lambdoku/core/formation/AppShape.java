@@ -12,6 +12,7 @@ import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.UrlAuth;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of an app around its release, each written only when it differs from what is there: the manager
@@ -30,19 +31,38 @@ final class AppShape {
         this.events = events;
     }
 
-    /** Tags the function as this table's; one tagged by another table is not taken over. */
-    void tag(String name, String manager) {
-        Map<String, String> tags = api.listTags(name);
-        String was = tags.get(FormationStore.MANAGER_TAG);
+    /**
+     * Whether {@code name} is missing, so this reconcile creates it (and then {@link #tag}s it). An existing function
+     * is reconciled only when it already carries this table's tag: a row never adopts a function it did not make,
+     * as deleting the row would then destroy it.
+     */
+    boolean missingOrOurs(String name, String manager, String table) {
+        String was;
+        try {
+            was = api.listTags(name).get(FormationStore.MANAGER_TAG);
+        } catch (ResourceNotFoundException e) {
+            return true;
+        }
         if (manager.equals(was)) {
-            return;
+            return false;
         }
         if (was != null && !was.isEmpty()) {
             throw new FormationException(name + " is managed by another formation table (" + FormationStore.MANAGER_TAG + "=" + was
                     + "); untag it there first.");
         }
+        throw new FormationException(name + " exists and is not managed by " + table + "; tag it "
+                + FormationStore.MANAGER_TAG + "=" + manager + " to hand it over.");
+    }
+
+    /** Tags a function this reconcile created as this table's. */
+    void tag(String name, String manager) {
         api.tagFunction(name, Map.of(FormationStore.MANAGER_TAG, manager));
         events.action(name, "tag", FormationStore.MANAGER_TAG + "=" + manager);
+    }
+
+    /** Takes this table's tag off (before a destroy: a reconcile meanwhile then refuses the function, never adopts it). */
+    void untag(String name) {
+        api.untagFunction(name, Set.of(FormationStore.MANAGER_TAG));
     }
 
     void pointLive(String name, String release) {

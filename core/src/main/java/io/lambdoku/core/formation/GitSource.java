@@ -1,7 +1,6 @@
 package io.lambdoku.core.formation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,23 +72,26 @@ public final class GitSource {
         return run(cmd, dir);
     }
 
+    /** Output goes to files, not pipes: reading a pipe to its end would wait on a hanging git past the timeout. */
     private static Result run(List<String> cmd, Path dir) {
         try {
+            Path out = Files.createTempFile("lambdoku-git", ".out");
             Path err = Files.createTempFile("lambdoku-git", ".err");
             try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
                 if (dir != null) {
                     pb.directory(dir.toFile());
                 }
                 Process p = pb.start();
                 p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new FormationException(String.join(" ", cmd) + " took over " + TIMEOUT_SECONDS + " s; stopped it.");
+                    throw new FormationException(String.join(" ", cmd) + " took over " + TIMEOUT_SECONDS
+                            + " s, so it was stopped (a git asking for credentials, or a lock held by another git?).");
                 }
-                return new Result(p.exitValue(), out, Files.readString(err));
+                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
             } finally {
+                Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {

@@ -74,24 +74,64 @@ public final class Reactor implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("lambdoku-reactor-timer"));
     }
 
-    /** Runs until {@link #close()} or an interrupt: the feed's names as they come, everything at each resync. */
+    /**
+     * Runs until {@link #close()} or an interrupt: the feed's names as they come, everything at each resync. A feed
+     * that fails (throttled, a busy store) is told to the events, closed, and opened again after a back-off; a resync
+     * right after covers whatever it missed meanwhile.
+     */
     public void run() {
-        try (FormationChanges feed = store.changes()) {
+        FormationChanges feed = null;
+        int feedFailures = 0;
+        try {
             long nextResync = System.nanoTime(); // nanoTime's origin is arbitrary (it may be negative): now, not 0
             while (!closed && !Thread.currentThread().isInterrupted()) {
-                long now = System.nanoTime();
-                if (now - nextResync >= 0) {
-                    resync();
-                    nextResync = now + options.resync().toNanos();
+                try {
+                    if (feed == null) {
+                        feed = store.changes();
+                    }
+                    long now = System.nanoTime();
+                    if (now - nextResync >= 0) {
+                        resync();
+                        nextResync = now + options.resync().toNanos();
+                    }
+                    Duration wait = Duration.ofNanos(Math.max(1, Math.min(nextResync - System.nanoTime(),
+                            Duration.ofSeconds(1).toNanos())));
+                    feed.poll(wait).forEach(this::request);
+                    feedFailures = 0;
+                } catch (RuntimeException e) {
+                    closeQuietly(feed);
+                    feed = null;
+                    Duration d = options.retry().after(++feedFailures);
+                    events.action("-", "error", "The change feed of " + store.describe() + " failed: " + Reconciler.sentence(e)
+                            + " Opening it again in " + d.toMillis() / 1000.0 + " s.");
+                    pauseUnlessClosed(d);
+                    nextResync = System.nanoTime();
                 }
-                Duration wait = Duration.ofNanos(Math.max(1, Math.min(nextResync - System.nanoTime(),
-                        Duration.ofSeconds(1).toNanos())));
-                feed.poll(wait).forEach(this::request);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closeQuietly(feed);
             close();
+        }
+    }
+
+    private static void closeQuietly(FormationChanges feed) {
+        if (feed == null) {
+            return;
+        }
+        try {
+            feed.close();
+        } catch (RuntimeException e) {
+            // a broken feed may fail to close too; a new one is opened anyway
+        }
+    }
+
+    /** Sleeps {@code d} in short steps, so a close meanwhile ends the loop soon, not after a back-off of minutes. */
+    private void pauseUnlessClosed(Duration d) throws InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
+        while (!closed && end - System.nanoTime() > 0) {
+            Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
         }
     }
 

@@ -100,13 +100,16 @@ public final class Reconciler implements Reactor.RowReconcile {
     private Observed apply(Progress p) {
         String name = p.row.name();
         Desired d = p.row.desired();
+        boolean creating = shape.missingOrOurs(name, store.managerTag(), store.describe());
         ReleaseChoice.Chosen chosen = releases.choose(name, d, message -> p.deploying("Releasing " + message + "."));
         chosen.deployed().ifPresent(m -> {
             events.action(name, "deploy", "v" + chosen.release() + " " + m);
             record(name, "reactor deployed v" + chosen.release(), m);
         });
         p.release = Optional.of(chosen.release());
-        shape.tag(name, store.managerTag());
+        if (creating) {
+            shape.tag(name, store.managerTag());
+        }
         shape.pointLive(name, chosen.release());
         FunctionUrl url = shape.url(name, d.isPublic() ? UrlAuth.NONE : settings.privateAuth());
         p.url = Optional.of(url.url());
@@ -139,27 +142,48 @@ public final class Reconciler implements Reactor.RowReconcile {
         };
     }
 
-    /** No row: a function of ours by that name is destroyed (the row may have gone while no reactor ran). */
+    /**
+     * No row: a function of ours by that name is destroyed (the row may have gone while no reactor ran). formation:set
+     * takes no function lock, so the row may come back meanwhile: the tag goes first, then the row is read again, and
+     * only then is the function deleted; a row back by then gets the tag back and is converged instead.
+     */
     private Outcome destroyIfOurs(String name) {
         if (!shape.managedBy(name, store.managerTag())) {
             return Outcome.gone();
         }
         try {
-            guard.holding(name, "reactor destroy", () -> {
-                if (store.get(name).isPresent()) {
-                    return null; // recreated meanwhile: the next reconcile converges it
-                }
-                events.action(name, "destroy", "row deleted from " + store.describe());
-                api.deleteFunction(name);
-                record(name, "reactor destroyed", "row deleted from " + store.describe());
-                return null;
-            });
-            return Outcome.gone();
+            Optional<FormationRow> back = guard.holding(name, "reactor destroy", () -> destroy(name));
+            return back.isPresent() ? converge(back.get()) : Outcome.gone();
         } catch (ResourceNotFoundException e) {
             return Outcome.gone();
         } catch (RuntimeException e) {
             return Outcome.failed(-1, "Destroying " + name + " failed: " + sentence(e));
         }
+    }
+
+    /** The row when it came back (the function kept, tagged again); empty when the function was deleted. */
+    private Optional<FormationRow> destroy(String name) {
+        Optional<FormationRow> back = store.get(name);
+        if (back.isPresent()) {
+            return back;
+        }
+        shape.untag(name);
+        back = store.get(name);
+        if (back.isPresent()) {
+            shape.tag(name, store.managerTag());
+            return back;
+        }
+        events.action(name, "destroy", "row deleted from " + store.describe());
+        try {
+            api.deleteFunction(name);
+        } catch (ResourceNotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            shape.tag(name, store.managerTag()); // still ours: the next resync tries again
+            throw e;
+        }
+        record(name, "reactor destroyed", "row deleted from " + store.describe());
+        return Optional.empty();
     }
 
     private void record(String name, String what, String detail) {

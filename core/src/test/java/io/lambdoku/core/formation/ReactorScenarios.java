@@ -96,8 +96,12 @@ public abstract class ReactorScenarios {
     }
 
     protected Reconciler reconciler() {
+        return reconciler(store());
+    }
+
+    protected Reconciler reconciler(FormationStore store) {
         Engine engine = new Engine(api(), infra(), Guard.NONE, Events.NONE, new Engine.Options(Optional.of(role()), false));
-        return new Reconciler(api(), store(), engine, Guard.NONE, probe(), activity(),
+        return new Reconciler(api(), store, engine, Guard.NONE, probe(), activity(),
                 Events.NONE, (app, action, detail) -> actions.add(app + " " + action + " " + detail), Clock.systemUTC(),
                 new Reconciler.Settings(privateAuth(), tmp, "reactor@test"));
     }
@@ -221,6 +225,52 @@ public abstract class ReactorScenarios {
         assertThat(settle("mine").kind()).isEqualTo(Outcome.Kind.GONE);
 
         assertThat(functions()).doesNotContain("shop").contains("mine");
+    }
+
+    @Test
+    void aRowNamingAFunctionTheTableDidNotMakeFailsAndDeletingTheRowLeavesTheFunction() {
+        set("payments", Optional.empty(), Optional.of(1), Optional.of("repo/shop"));
+        settle("payments");
+        api().untagFunction("payments", java.util.Set.of(FormationStore.MANAGER_TAG)); // someone else's from now on
+        store().delete("payments");
+        settle("payments");
+
+        set("payments", Optional.empty(), Optional.of(1), Optional.empty());
+
+        assertThat(settle("payments").kind()).isEqualTo(Outcome.Kind.FAILED);
+        assertThat(observed("payments").reason()).isEqualTo("payments exists and is not managed by " + store().describe()
+                + "; tag it " + FormationStore.MANAGER_TAG + "=" + store().managerTag() + " to hand it over.");
+        assertThat(api().listTags("payments")).doesNotContainKey(FormationStore.MANAGER_TAG);
+        store().delete("payments");
+        assertThat(settle("payments").kind()).isEqualTo(Outcome.Kind.GONE);
+        assertThat(functions()).contains("payments");
+    }
+
+    @Test
+    void aRowRecreatedWhileItsFunctionIsBeingDestroyedKeepsTheFunction() {
+        set("shop", Optional.empty(), Optional.of(1), Optional.of("repo/shop"));
+        settle("shop");
+        store().delete("shop");
+        // formation:set takes no function lock: the row comes back right after the reactor untagged the function
+        FormationStore racing = new ForwardingFormationStore(store()) {
+            private int reads;
+
+            @Override
+            public Optional<FormationRow> get(String name) {
+                if (++reads == 3) {
+                    set("shop", Optional.empty(), Optional.of(1), Optional.of("repo/shop"));
+                }
+                return super.get(name);
+            }
+        };
+
+        Outcome o = reconciler(racing).reconcile("shop");
+
+        assertThat(o.kind()).as("outcome %s", o).isNotEqualTo(Outcome.Kind.GONE);
+        assertThat(functions()).contains("shop");
+        assertThat(api().listTags("shop")).containsEntry(FormationStore.MANAGER_TAG, store().managerTag());
+        settle("shop");
+        assertThat(observed("shop").status()).as("reason: %s", observed("shop").reason()).isEqualTo(FormationStatus.READY);
     }
 
     @Test

@@ -158,6 +158,58 @@ class ReactorTest {
         assertThat(loop.isAlive()).isFalse();
     }
 
+    @Test
+    void aFeedThatFailsIsReportedAndOpenedAgainAndTheLoopGoesOn() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        FormationStore flaky = new ForwardingFormationStore(store) {
+            @Override
+            public FormationChanges changes() {
+                FormationChanges real = super.changes();
+                if (opened.incrementAndGet() > 1) {
+                    return real;
+                }
+                real.close();
+                return new FormationChanges() {
+                    @Override
+                    public java.util.Set<String> poll(Duration timeout) {
+                        throw new IllegalStateException("Rate exceeded");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch seen = new CountDownLatch(1);
+        Reactor r = new Reactor(flaky, List::of, name -> {
+            if (name.equals("late")) {
+                seen.countDown();
+            }
+            return Outcome.done(1);
+        }, (app, action, detail) -> {
+            if (action.equals("error")) {
+                errors.add(detail);
+            }
+        }, new Reactor.Options(Duration.ofHours(1), 2, new RetryDelay(Duration.ofMillis(10), Duration.ofMillis(40)),
+                Duration.ofMillis(10)));
+        Thread loop = new Thread(r::run);
+        loop.start();
+        for (int i = 0; i < 3000 && opened.get() < 2; i++) {
+            Thread.sleep(10);
+        }
+
+        store.put("late", scale(1));
+
+        assertThat(seen.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(loop.isAlive()).isTrue();
+        assertThat(errors).containsExactly("The change feed of " + store.describe() + " failed: Rate exceeded. Opening it again in 0.01 s.");
+        r.close();
+        loop.join(30_000);
+        assertThat(loop.isAlive()).isFalse();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

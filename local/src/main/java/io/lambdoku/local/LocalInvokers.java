@@ -3,7 +3,6 @@ package io.lambdoku.local;
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.local.runtime.LocalInvoker;
-import io.lambdoku.local.runtime.ProvisionedKeeper;
 import io.lambdoku.local.server.FunctionKmsServer;
 import io.lambdoku.local.server.ServedInvoker;
 import java.util.Optional;
@@ -19,7 +18,6 @@ public final class LocalInvokers implements AutoCloseable {
     private final LocalLambda lambda;
     private final Events events;
     private LocalInvoker inProcess;
-    private ProvisionedKeeper keeper;
 
     public LocalInvokers(LocalLambda lambda, Events events) {
         this.lambda = lambda;
@@ -41,22 +39,9 @@ public final class LocalInvokers implements AutoCloseable {
         return inProcess;
     }
 
-    /**
-     * For a long-running process (the reactor): keeps the store's provisioned concurrency warm in this process's
-     * environments until closed, for the configs no live 'local serve' keeps (one that runs keeps them itself).
-     */
-    public synchronized void keepProvisioned() {
-        if (keeper == null) {
-            keeper = ProvisionedKeeper.start(lambda, inProcess());
-        }
-    }
-
     /** Stops this process's environments (waiting for Event invocations still running). */
     @Override
     public synchronized void close() {
-        if (keeper != null) {
-            keeper.close();
-        }
         if (inProcess != null) {
             inProcess.close();
         }

@@ -10,22 +10,25 @@ import java.util.Optional;
 
 /**
  * Where the 'local serve' running on a store answers: read from the file it writes into the store while it runs
- * (ServedInvoker.FILE, written by LocalServeCommand), if its process is alive. Function URLs name this server,
+ * ({@link #FILE}, written by LocalServeCommand; ServedInvoker reads it through {@link #running}), if its process is alive. Function URLs name this server,
  * else its default port: a URL printed while no server runs works once 'local serve' starts.
  */
-final class ServedPort {
+public final class ServedPort {
 
-    static final String FILE = "serve.json";
+    public static final String FILE = "serve.json";
     static final URI DEFAULT = URI.create("http://127.0.0.1:9001");
 
     private ServedPort() {
     }
 
     static URI endpoint(Path storeDir) {
-        return running(storeDir.resolve(FILE)).orElse(DEFAULT);
+        return running(storeDir).flatMap(m -> m.get("endpoint") instanceof String e ? Optional.of(URI.create(e))
+                : Optional.empty()).orElse(DEFAULT);
     }
 
-    private static Optional<URI> running(Path file) {
+    /** What the server running on this store wrote into {@link #FILE}, if its process is alive. */
+    public static Optional<Map<String, Object>> running(Path storeDir) {
+        Path file = storeDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -33,9 +36,9 @@ final class ServedPort {
             Map<String, Object> m = JSON.std.mapFrom(Files.readAllBytes(file));
             boolean alive = m.get("pid") instanceof Number pid
                     && ProcessHandle.of(pid.longValue()).map(ProcessHandle::isAlive).orElse(false);
-            return alive && m.get("endpoint") instanceof String e ? Optional.of(URI.create(e)) : Optional.empty();
+            return alive ? Optional.of(m) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a torn or stale file: no server to name
+            return Optional.empty(); // a torn or stale file: no server running
         }
     }
 }

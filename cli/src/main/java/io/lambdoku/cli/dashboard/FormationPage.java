@@ -1,6 +1,5 @@
 package io.lambdoku.cli.dashboard;
 
-import io.lambdoku.cli.formation.FormationView;
 import io.lambdoku.core.formation.Formation;
 import io.lambdoku.core.formation.FormationRow;
 import io.lambdoku.core.formation.FormationStatus;
@@ -82,7 +81,7 @@ final class FormationPage implements Page {
             Optional<Observed> o = row.observed();
             h.element("td", row.desired().version().orElse("(folder)"), "data-label", "Desired version");
             h.element("td", "x" + row.desired().scale() + (row.desired().isPublic() ? " public" : ""), "data-label", "Scale");
-            String status = FormationView.status(row);
+            String status = row.status().word();
             h.element("td", status, "data-label", "Status", "class", "status " + status.toLowerCase(java.util.Locale.ROOT));
             h.element("td", o.flatMap(Observed::observedVersion).map(v -> "v" + v).orElse(""), "data-label", "Serving");
             h.open("td", "data-label", "URL");

@@ -122,7 +122,7 @@ final class OverviewPage implements Page {
             } else {
                 Release r = cell.release().get();
                 h.open("p", "class", "release").element("strong", r.label()).text(" ").text(r.description()).close();
-                h.open("p").text("code ").element("code", Pipeline.shortSha(r.codeSha256()), "class", "sha", "title", r.codeSha256())
+                h.open("p").text("code ").element("code", Release.sha8(r.codeSha256()), "class", "sha", "title", r.codeSha256())
                         .text(" · ").element("time", Times.age(r.created(), now), "datetime", r.created()).close();
             }
             cell.aliases().stream().sorted(Comparator.comparing(Alias::name)).forEach(this::alias);

@@ -30,7 +30,7 @@ final class PromotePage implements Page {
             h.element("p", "Promoting copies the code of " + app + " " + p.release().label() + " (" + p.release().description()
                     + ") to its downstreams as a new release each; their config stays.");
             h.open("ul", "class", "plan");
-            p.steps().forEach(step -> h.element("li", step.sentence(p)));
+            p.lines().forEach(line -> h.element("li", line));
             h.close();
             h.open("div", "class", "actions");
             if (p.changesAnything()) {

@@ -1,7 +1,6 @@
 package io.lambdoku.cli.dashboard;
 
 import io.lambdoku.core.lambda.Alias;
-import io.lambdoku.core.pipeline.Pipeline;
 import io.lambdoku.core.release.Release;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class ReleaseTable {
             h.element("td", r.description(), "data-label", "Message");
             h.open("td", "data-label", "Created")
                     .element("time", Times.age(r.created(), now), "datetime", r.created(), "title", r.created()).close();
-            h.open("td", "data-label", "Code").element("code", Pipeline.shortSha(r.codeSha256()), "class", "sha",
+            h.open("td", "data-label", "Code").element("code", Release.sha8(r.codeSha256()), "class", "sha",
                     "title", r.codeSha256()).close();
             h.element("td", String.join(", ", on.getOrDefault(Integer.toString(r.version()), List.of())), "data-label", "Aliases");
             h.open("td");

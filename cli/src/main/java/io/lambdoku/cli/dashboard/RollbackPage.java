@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class RollbackPage implements Page {
 
-    private static final String NUMBER = "[1-9][0-9]{0,9}";
+    private static final String NUMBER = "[1-9][0-9]{0,8}"; // 9 digits: every one fits an int (ReleaseNumber's rule)
 
     @Override
     public void register(Routes routes, Dashboard dashboard) {

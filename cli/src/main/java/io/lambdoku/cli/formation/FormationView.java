@@ -24,14 +24,8 @@ public final class FormationView {
         }
         FormationRow row = app.row().get();
         Observed o = row.observed().orElse(null);
-        return new String[] {row.name(), desired(row.desired()), status(row),
+        return new String[] {row.name(), desired(row.desired()), row.status().word(),
             o == null ? "" : o.observedVersion().map(v -> "v" + v).orElse(""), o == null ? "" : o.url().orElse(""),
             o == null ? "" : o.reason()};
-    }
-
-    /** What the reactor said, or Pending while it has not seen this generation of the desire yet. */
-    public static String status(FormationRow row) {
-        return row.observed().filter(o -> o.observedGeneration() >= row.generation())
-                .map(o -> o.status().word()).orElse(FormationStatus.PENDING.word());
     }
 }

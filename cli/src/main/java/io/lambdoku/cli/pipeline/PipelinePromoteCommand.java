@@ -80,7 +80,7 @@ public final class PipelinePromoteCommand extends AppCommand {
             session.output().json(json);
         } else {
             session.output().line("Dry run: promoting " + plan.upstream() + " " + plan.release().label() + " would change:");
-            plan.steps().forEach(step -> session.output().line("  " + step.sentence(plan)));
+            plan.lines().forEach(line -> session.output().line("  " + line));
         }
         return ExitCodes.OK;
     }

@@ -15,4 +15,9 @@ public record FormationRow(String name, Desired desired, long generation, Option
         Objects.requireNonNull(desired, "desired");
         observed = observed == null ? Optional.empty() : observed;
     }
+
+    /** What the reactor said, or Pending while it has not seen this generation of the desire yet. */
+    public FormationStatus status() {
+        return observed.filter(o -> o.observedGeneration() >= generation).map(Observed::status).orElse(FormationStatus.PENDING);
+    }
 }

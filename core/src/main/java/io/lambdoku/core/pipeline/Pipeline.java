@@ -145,11 +145,6 @@ public final class Pipeline {
         return new PromotionPlan(upstream, release, steps);
     }
 
-    /** The first 7 characters of a code hash (base64 for Lambda), as people quote commits. */
-    public static String shortSha(String codeSha256) {
-        return codeSha256.length() <= 7 ? codeSha256 : codeSha256.substring(0, 7);
-    }
-
     private ReleaseOutcome promoteOne(String upstream, Release release, String downstream) {
         String description = "Promote " + release.label() + " from " + upstream;
         return new AtomicRelease(api, events).apply(downstream, latest -> latest.codeSha256().equals(release.codeSha256())

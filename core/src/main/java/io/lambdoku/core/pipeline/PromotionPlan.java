@@ -17,20 +17,24 @@ public record PromotionPlan(String upstream, Release release, List<Step> steps) 
     /** One downstream: its newest release (none yet, before its first), and whether promoting changes its code. */
     public record Step(String downstream, Optional<Release> current, boolean changes) {
 
-        /** One sentence, as the dry run prints it. */
-        public String sentence(PromotionPlan plan) {
+        private String sentence(PromotionPlan plan) {
             String from = plan.upstream() + " " + plan.release().label();
             if (!changes) {
                 return downstream + ": no change, it already runs the code of " + from + ".";
             }
-            String now = current.map(r -> "its " + r.label() + " runs code " + Pipeline.shortSha(r.codeSha256()))
+            String now = current.map(r -> "its " + r.label() + " runs code " + Release.sha8(r.codeSha256()))
                     .orElse("it has no release yet");
-            return downstream + ": new release with the code of " + from + " (" + Pipeline.shortSha(plan.release().codeSha256())
+            return downstream + ": new release with the code of " + from + " (" + Release.sha8(plan.release().codeSha256())
                     + "); " + now + "; its config stays.";
         }
     }
 
     public boolean changesAnything() {
         return steps.stream().anyMatch(Step::changes);
+    }
+
+    /** One sentence per downstream, as the dry run prints them and the dashboard shows them. */
+    public List<String> lines() {
+        return steps().stream().map(step -> step.sentence(this)).toList();
     }
 }

@@ -7,8 +7,6 @@ import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.lambda.PreconditionFailedException;
 import io.lambdoku.core.lambda.UpdateInProgressException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +103,7 @@ public final class PendingRelease {
         Release release = newest.get();
         List<String> parts = new ArrayList<>();
         if (!release.codeSha256().equals(latest.codeSha256())) {
-            parts.add("code " + sha8(latest.codeSha256()));
+            parts.add("code " + Release.sha8(latest.codeSha256()));
         }
         TreeSet<String> keys = changedKeys(release.settings().environment(), latest.settings().environment());
         if (!keys.isEmpty()) {
@@ -139,7 +137,4 @@ public final class PendingRelease {
         return keys;
     }
 
-    private static String sha8(String codeSha256) {
-        return HexFormat.of().formatHex(Base64.getDecoder().decode(codeSha256)).substring(0, 8);
-    }
 }

@@ -15,4 +15,14 @@ public record Release(String function, int version, String description, String c
     public String label() {
         return "v" + version;
     }
+
+    /** A CodeSha256 (base64) as the release messages name code: its first 8 hex digits ("Deploy 1a2b3c4d"). */
+    public static String sha8(String codeSha256) {
+        try {
+            String hex = java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(codeSha256));
+            return hex.length() >= 8 ? hex.substring(0, 8) : hex;
+        } catch (IllegalArgumentException notBase64) {
+            return codeSha256.length() <= 8 ? codeSha256 : codeSha256.substring(0, 8); // a backend's own notation
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.lambdoku.core.release;
 
-import io.lambdoku.core.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +22,8 @@ public record RollbackPlan(String function, Release target, ConfigDiff diff, boo
         }
         List<String> out = new ArrayList<>();
         out.add("New release \"Rollback to " + target.label() + "\" of " + function + ".");
-        out.add(diff.codeChanged() ? "Code changes back to " + Pipeline.shortSha(target.codeSha256()) + " (the code of " + target.label() + ")."
-                : "Code stays " + Pipeline.shortSha(target.codeSha256()) + ".");
+        out.add(diff.codeChanged() ? "Code changes back to " + Release.sha8(target.codeSha256()) + " (the code of " + target.label() + ")."
+                : "Code stays " + Release.sha8(target.codeSha256()) + ".");
         diff.added().keySet().forEach(k -> out.add("Config " + k + " is set again."));
         diff.changed().keySet().forEach(k -> out.add("Config " + k + " gets its value of " + target.label() + "."));
         diff.removed().forEach(k -> out.add("Config " + k + " is removed."));

@@ -367,7 +367,7 @@ public abstract class ReleaseScenarios {
         assertThat(plan.codeAvailable()).isTrue();
         assertThat(plan.lines()).containsExactly(
                 "New release \"Rollback to " + good.label() + "\" of acc.",
-                "Code changes back to " + Pipeline.shortSha(good.codeSha256()) + " (the code of " + good.label() + ").",
+                "Code changes back to " + Release.sha8(good.codeSha256()) + " (the code of " + good.label() + ").",
                 "Config GONE is set again.",
                 "Config MODE gets its value of " + good.label() + ".",
                 "Config EXTRA is removed.");
@@ -590,9 +590,9 @@ public abstract class ReleaseScenarios {
         assertThat(plan.release()).isEqualTo(log().newest("dev"));
         assertThat(plan.steps()).extracting(s -> s.downstream() + " " + s.changes()).containsExactly("stage true", "prod false");
         assertThat(plan.steps().get(0).current()).contains(stageBefore);
-        assertThat(plan.steps().get(0).sentence(plan)).startsWith("stage: new release with the code of dev v1 (")
-                .endsWith("its v1 runs code " + Pipeline.shortSha(stageBefore.codeSha256()) + "; its config stays.");
-        assertThat(plan.steps().get(1).sentence(plan)).isEqualTo("prod: no change, it already runs the code of dev v1.");
+        assertThat(plan.lines().get(0)).startsWith("stage: new release with the code of dev v1 (")
+                .endsWith("its v1 runs code " + Release.sha8(stageBefore.codeSha256()) + "; its config stays.");
+        assertThat(plan.lines().get(1)).isEqualTo("prod: no change, it already runs the code of dev v1.");
         assertThat(log().newest("stage")).isEqualTo(stageBefore);
         assertThat(api().getFunction("stage", FunctionConfig.LATEST).codeSha256()).isEqualTo(stageBefore.codeSha256());
     }

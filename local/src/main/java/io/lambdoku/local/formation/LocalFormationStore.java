@@ -10,8 +10,8 @@ import io.lambdoku.core.formation.FormationStore;
 import io.lambdoku.core.formation.Observed;
 import io.lambdoku.local.store.Database;
 import io.lambdoku.local.store.Sql;
+import io.lambdoku.local.store.SettingsJson;
 import io.lambdoku.local.store.StoreException;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,17 +135,13 @@ public final class LocalFormationStore implements FormationStore {
 
     private static Map<String, Object> map(String json) {
         try {
-            return JSON.std.mapFrom(json);
-        } catch (IOException e) {
-            throw new StoreException("unreadable formation row: " + e.getMessage(), e);
+            return SettingsJson.asMap(json);
+        } catch (java.io.UncheckedIOException e) {
+            throw new StoreException("unreadable formation row: " + e.getCause().getMessage(), e);
         }
     }
 
     private static String json(Map<String, Object> m) {
-        try {
-            return JSON.std.asString(m);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // a map of strings, numbers and booleans always writes
-        }
+        return SettingsJson.asString(m);
     }
 }

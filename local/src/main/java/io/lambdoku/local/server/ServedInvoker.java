@@ -1,5 +1,7 @@
 package io.lambdoku.local.server;
 
+import io.lambdoku.local.ServedPort;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.invoke.FunctionInvoker;
 import io.lambdoku.core.invoke.InvokeRequest;
@@ -18,7 +20,6 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ import javax.net.ssl.HttpsURLConnection;
  */
 public final class ServedInvoker implements FunctionInvoker {
 
-    public static final String FILE = "serve.json";
+    public static final String FILE = ServedPort.FILE;
 
     /** What signs when the server takes any access key (a loopback server without one). */
     private static final AccessKey ANY_KEY = new AccessKey("lambdoku", "lambdoku");
@@ -63,26 +64,17 @@ public final class ServedInvoker implements FunctionInvoker {
     }
 
     /** The server running on this store, if its process is alive. */
-    @SuppressWarnings("unchecked")
     public static Optional<ServedInvoker> find(Path storeDir) {
-        Path file = storeDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            Map<String, Object> m = JSON.std.mapFrom(Files.readAllBytes(file));
-            long pid = ((Number) m.get("pid")).longValue();
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                AccessKey key = m.get("accessKeyId") instanceof String id && m.get("secretAccessKey") instanceof String secret
-                        ? new AccessKey(id, secret) : ANY_KEY;
-                String region = m.get("region") instanceof String r ? r : "us-east-1";
-                return Optional.of(new ServedInvoker(URI.create((String) m.get("endpoint")), storeDir,
-                        new SigV4Signer(key, region, "lambda", Clock.systemUTC())));
+        return ServedPort.running(storeDir).flatMap(m -> {
+            if (!(m.get("endpoint") instanceof String endpoint)) {
+                return Optional.empty(); // a file of another shape: run in-process
             }
-        } catch (IOException | RuntimeException e) {
-            // a stale or torn file: run in-process
-        }
-        return Optional.empty();
+            AccessKey key = m.get("accessKeyId") instanceof String id && m.get("secretAccessKey") instanceof String secret
+                    ? new AccessKey(id, secret) : ANY_KEY;
+            String region = m.get("region") instanceof String r ? r : "us-east-1";
+            return Optional.of(new ServedInvoker(URI.create(endpoint), storeDir,
+                    new SigV4Signer(key, region, "lambda", Clock.systemUTC())));
+        });
     }
 
     @Override

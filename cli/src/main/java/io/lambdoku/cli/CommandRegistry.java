@@ -77,7 +77,7 @@ final class CommandRegistry {
             "alias:promote", "releases:prune", "invoke", "logs", "logs:retention", "metrics", "schedules", "alarms",
             "setup", "local:serve", "gc", "lock", "lock:break", "activity", "rollout", "rollout:start",
             "rollout:promote", "rollout:abort", "rollout:resume", "rollouts", "formation", "formation:set",
-            "formation:delete", "url", "url:create", "url:delete", "reactor", "dashboard");
+            "formation:delete", "url", "url:create", "url:delete", "reactor", "dashboard", "completion");
 
     private CommandRegistry() {
     }
@@ -144,6 +144,7 @@ final class CommandRegistry {
             case "url:delete" -> new UrlDeleteCommand(launch);
             case "reactor" -> new ReactorCommand(launch);
             case "dashboard" -> new DashboardCommand(launch);
+            case "completion" -> new CompletionCommand(launch);
             default -> null;
         };
     }

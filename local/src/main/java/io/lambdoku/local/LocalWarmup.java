@@ -9,7 +9,7 @@ import java.util.UUID;
  * store used to be nearly all of a command's own time: sqlite-jdbc's connection config builds a date format
  * whose calendar loads the JDK's locale data (~20 ms), the driver loads its native library and binds its
  * logger (slf4j searches the whole class path), the first settings read starts jackson-jr and the first
- * RevisionId the security providers. The calendar, a first query (on an in-memory database) and jackson-jr run on a second
+ * RevisionId the security providers. The calendar and jackson-jr run on a second
  * thread from the moment the command is known; the native library, the logger and the security providers on
  * the command's own thread once its arguments are bound; then the store opens. Neither
  * touches the store; a failure here is left for the open to meet and report.

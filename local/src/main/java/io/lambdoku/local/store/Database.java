@@ -44,24 +44,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * The connection config {@link #open} builds (its date format's calendar loads the JDK's locale data), then
-     * a connection and a query as the first read makes them, on an in-memory database.
-     */
+    /** The connection config {@link #open} builds: its date format's calendar loads the JDK's locale data. */
     public static void warmConfig() {
-        SQLiteConfig config = config();
-        try (Connection c = config.createConnection("jdbc:sqlite::memory:");
-             var ps = c.prepareStatement("SELECT ? AS n"); var rs = bind(ps).executeQuery()) {
-            rs.next();
-            rs.getString(1);
-        } catch (SQLException e) {
-            // open() meets it again and reports it
-        }
-    }
-
-    private static java.sql.PreparedStatement bind(java.sql.PreparedStatement ps) throws SQLException {
-        ps.setString(1, "warm-up");
-        return ps;
+        config();
     }
 
     /** The native library and the driver's logger (slf4j's binding searches the whole class path), as an open loads them. */

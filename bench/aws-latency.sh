@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process wall time of lambdoku's everyday commands with the aws backend against a moto_server
 # started here on a free loopback port, side by side with the AWS CLI's get-function-configuration on
-# the same server, and the same lambdoku commands on the local backend, all in one run. Medians of N
-# runs after a warm-up. Writes bench/results/aws-latency.md.
+# the same server, and the same lambdoku commands on the local backend, all in one run, each with its
+# ratio to the AWS CLI's (issue 17: aws 'config' at most 0.4 of it). Medians of N runs after a warm-up.
+# Writes bench/results/aws-latency.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-15}"
@@ -56,8 +57,11 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), moto $(python3 -c 'import moto; print(moto.__version__)'),"
   echo "$(aws --version 2>&1 | cut -d' ' -f1), median of $runs runs after one warm-up, whole process, all rows measured in this run."
   echo
-  echo "| command | median ms |"
-  echo "|---|---:|"
-  for r in "${rows[@]}"; do echo "| ${r%%|*} | ${r##*|} |"; done
+  echo "| command | median ms | × AWS CLI |"
+  echo "|---|---:|---:|"
+  cli_ms="${rows[0]##*|}"
+  for r in "${rows[@]}"; do
+    echo "| ${r%%|*} | ${r##*|} | $(awk -v a="${r##*|}" -v b="$cli_ms" 'BEGIN { printf "%.2f", a / b }') |"
+  done
 } >"$out"
 cat "$out"

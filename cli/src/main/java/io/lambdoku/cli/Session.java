@@ -114,14 +114,14 @@ public final class Session implements AutoCloseable {
         if ("local".equals(backend)) {
             if (local == null) {
                 LocalWarmup.foreground();
-                Warmup.await();
+                Warmup.await("local");
                 local = LocalLambda.open(LocalOptions.fromEnvironment(launch.env()));
             }
             return local;
         }
         if ("aws".equals(backend)) {
             if (aws == null) {
-                Warmup.await();
+                Warmup.await("aws");
                 aws = AwsLambda.open(awsOptions());
             }
             return aws;

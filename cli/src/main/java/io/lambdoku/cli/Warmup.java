@@ -12,23 +12,28 @@ import java.util.Map;
 final class Warmup {
 
     private static Thread running;
+    private static String backend;
 
     private Warmup() {
     }
 
     /** For the backend the arguments and environment name (a guess; the wrong guess only costs the other core). */
     static synchronized void start(List<String> args, Map<String, String> env) {
-        Runnable work = namesAws(args, env) ? () -> { } : LocalWarmup::background;
+        backend = namesAws(args, env) ? "aws" : "local";
+        Runnable work = backend.equals("aws") ? () -> { } : LocalWarmup::background;
         Thread t = new Thread(work, "lambdoku-warmup");
         t.setDaemon(true);
         t.start();
         running = t;
     }
 
-    /** Waits for the warm-up, if one runs. */
-    static void await() {
+    /** Waits for the warm-up of {@code backendName}, if one runs; another backend's is left to run on. */
+    static void await(String backendName) {
         Thread t;
         synchronized (Warmup.class) {
+            if (!backendName.equals(backend)) {
+                return;
+            }
             t = running;
             running = null;
         }

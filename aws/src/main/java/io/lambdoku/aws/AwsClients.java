@@ -13,7 +13,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -158,10 +157,7 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofMinutes(2))
-                    .build();
+            http = new LazyTlsHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2));
         }
         return http;
     }

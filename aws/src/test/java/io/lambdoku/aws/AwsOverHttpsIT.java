@@ -20,6 +20,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,9 @@ class AwsOverHttpsIT {
         for (int i = 0; i < keys.length; i++) {
             before[i] = System.getProperty(keys[i]);
         }
+        // the JVM's default context is made once, on first use (every HttpsURLConnection asks for it): made
+        // now, before the trust store is swapped, it stays the real one for whatever runs after this test
+        SSLContext.getDefault();
         System.setProperty(keys[0], trustStore.toString());
         System.setProperty(keys[1], "changeit");
         System.setProperty(keys[2], "PKCS12");

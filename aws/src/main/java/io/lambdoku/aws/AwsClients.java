@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -50,15 +51,19 @@ public final class AwsClients implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient dynamoDbStreams;
     private AwsCredentialsProvider credentials;
+    /** Requests answered in process (tests, AwsWarmup): nothing may reach the network, not even the SDK's own probes. */
+    private final boolean offline;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
+        this.offline = false;
     }
 
-    /** With a given HTTP client: tests answer the SDK's requests themselves, with no network. */
+    /** With a given HTTP client: tests and AwsWarmup answer the SDK's requests themselves, with no network. */
     AwsClients(AwsOptions options, SdkHttpClient http) {
         this.options = options;
         this.http = http;
+        this.offline = true;
     }
 
     public AwsOptions options() {
@@ -152,6 +157,10 @@ public final class AwsClients implements AutoCloseable {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS).build()));
         options.endpointFor(service).ifPresent(builder::endpointOverride);
+        if (offline) {
+            // defaults_mode=auto in ~/.aws/config would ask EC2 instance metadata (169.254.169.254) for the region
+            builder.defaultsMode(DefaultsMode.LEGACY);
+        }
         return builder;
     }
 

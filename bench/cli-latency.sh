@@ -84,6 +84,15 @@ for c in "${commands[@]}"; do
     took[base|$c]=${pair#* }
   fi
 done
+# Issue 17: the launcher would prefer a JDK 25+ installed beside the default if it started lambdoku faster
+# (AOT cache); these rows are how that is decided.
+jdk25="$(ls -d /usr/lib/jvm/*-25-* /usr/lib/jvm/*-25 2>/dev/null | head -1 || true)"
+if [ -n "$jdk25" ]; then
+  JAVA_HOME="$jdk25" lk --version >/dev/null 2>&1   # its own archive (AOT cache), once
+  rows+=("hello-world JVM, JDK 25|$(median_ms "$jdk25/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$work/hello" Hello)")
+  rows+=("lambdoku --version, JDK 25 (AOT cache)|$(JAVA_HOME="$jdk25" median_ms lk --version)")
+  rows+=("lambdoku config, JDK 25 (AOT cache)|$(JAVA_HOME="$jdk25" median_ms lk config -a bench)")
+fi
 for who in lk ${baseline:+base}; do
   label=""
   [ "$who" = base ] && label=" (baseline $baseline)"

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The launcher runs this once per build with -XX:ArchiveClassesAtExit: it exercises the everyday
- * commands against a throwaway store so that the class-data archive holds what they load.
+ * The launcher runs this once per build to make its class-data archive: it writes the commands' spec files
+ * and exercises the everyday commands against a throwaway store, so that the archive holds what they load.
  */
 public final class CdsTraining {
 
@@ -57,6 +57,8 @@ public final class CdsTraining {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         Launch launch = new Launch(Map.of("LAMBDOKU_HOME", home.toString()), home, nowhere, nowhere);
         Main main = new Main(launch);
+        SpecCache.writeAll(launch); // before the runs, so the archive holds the classes their path loads
+        RootHelp.writeCache(launch);
         try {
             String[][] runs = {
                 {"create", "train", "--code", code.toString()},

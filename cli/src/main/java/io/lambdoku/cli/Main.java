@@ -3,9 +3,8 @@ package io.lambdoku.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -38,22 +37,44 @@ public final class Main {
         List<String> rest = new ArrayList<>(List.of(args));
         rest.remove(at);
         // "local serve" and "config set" read as "local:serve" and "config:set", Heroku's two spellings.
-        if (at < rest.size() && CommandRegistry.commands().containsKey(name + ":" + rest.get(at))) {
+        if (at < rest.size() && CommandRegistry.NAMES.contains(name + ":" + rest.get(at))) {
             name = name + ":" + rest.remove(at);
         }
         if ("help".equals(name)) {
             return rest.isEmpty() ? printHelp() : run(new String[] {rest.get(0), "--help"});
         }
-        Function<Launch, Object> factory = CommandRegistry.commands().get(name);
-        if (factory == null) {
+        Object command = CommandRegistry.create(name, launch);
+        if (command == null) {
             launch.err().println("Error: '" + name + "' is not a lambdoku command. See 'lambdoku help'.");
             return ExitCodes.USAGE;
         }
-        return commandLine(factory.apply(launch), name).execute(rest.toArray(String[]::new));
+        Warmup.start(rest, launch.env());
+        return execute(name, command, rest.toArray(String[]::new));
     }
 
-    private CommandLine commandLine(Object command, String name) {
-        CommandLine cl = new CommandLine(command);
+    /**
+     * Binds the arguments with {@link QuickParse} when the command's shape is cached; help, and any command line
+     * it does not take, go to picocli with a new command object, so what the user reads is always picocli's own.
+     */
+    private int execute(String name, Object command, String[] args) {
+        if (command instanceof BaseCommand base && !List.of(args).contains("-h") && !List.of(args).contains("--help")) {
+            Optional<List<ArgShape>> shapes = SpecCache.load(name);
+            boolean bound;
+            try {
+                bound = shapes.isPresent() && QuickParse.bind(shapes.get(), base, args);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                bound = false; // a field renamed since the cache was written cannot happen (per-build dir); picocli binds it
+            }
+            return bound ? base.call() : annotated(name, CommandRegistry.create(name, launch)).execute(args);
+        }
+        return annotated(name, command).execute(args);
+    }
+
+    private CommandLine annotated(String name, Object command) {
+        return commandLine(new CommandLine(command), command, name);
+    }
+
+    private CommandLine commandLine(CommandLine cl, Object command, String name) {
         cl.setCommandName("lambdoku " + name);
         // invoke -p @FILE, config:set K=@x... are ours to read: picocli would replace an @FILE argument by
         // the file's words before the command sees it ("Unmatched arguments"), and read any file named so.
@@ -90,18 +111,8 @@ public final class Main {
         return args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h") ? code : ExitCodes.USAGE;
     }
 
-    /** The full command tree, built only for help. */
     private int printHelp() {
-        CommandSpec root = CommandSpec.create().name("lambdoku");
-        root.usageMessage().description("Heroku-like releases for AWS Lambda functions: config vars, releases,",
-                "rollback, pipelines. Global options (-a/--app, --backend, --json, --debug) go before or after",
-                "the command. See 'lambdoku help COMMAND'.");
-        CommandLine cl = new CommandLine(root);
-        for (Map.Entry<String, Function<Launch, Object>> e : CommandRegistry.commands().entrySet()) {
-            cl.addSubcommand(e.getKey(), new CommandLine(e.getValue().apply(launch)));
-        }
-        cl.setExpandAtFiles(false); // after the subcommands: picocli applies it to those present
-        cl.usage(launch.out());
+        RootHelp.print(launch);
         return ExitCodes.OK;
     }
 }

@@ -25,6 +25,7 @@ import io.lambdoku.core.rollout.Rollouts;
 import io.lambdoku.local.LocalInvokers;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.LocalWarmup;
 import io.lambdoku.local.NoS3Packages;
 import io.lambdoku.local.activity.LocalActivity;
 import io.lambdoku.local.formation.LocalFormationStore;
@@ -112,12 +113,15 @@ public final class Session implements AutoCloseable {
         String backend = backendName();
         if ("local".equals(backend)) {
             if (local == null) {
+                LocalWarmup.foreground();
+                Warmup.await();
                 local = LocalLambda.open(LocalOptions.fromEnvironment(launch.env()));
             }
             return local;
         }
         if ("aws".equals(backend)) {
             if (aws == null) {
+                Warmup.await();
                 aws = AwsLambda.open(awsOptions());
             }
             return aws;

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteOpenMode;
+import org.sqlite.util.LoggerFactory;
 
 /**
  * The SQLite file that holds the local backend's metadata. WAL lets readers run beside a writer;
@@ -29,14 +31,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Path file) {
         SqliteNative.prepare();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        // No journal mode here: WAL is stored in the file, set once by migrate(); asking for it on every
-        // open costs a read of the header. These two are per connection, so they go with every open.
-        // NORMAL in WAL mode survives a killed process; only a power loss may drop the newest commits.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setJournalSizeLimit(WAL_SIZE_LIMIT);
+        SQLiteConfig config = config();
         config.setOpenMode(SQLiteOpenMode.CREATE);
         try {
             Connection c = config.createConnection("jdbc:sqlite:" + file);
@@ -47,6 +42,34 @@ public final class Database implements AutoCloseable {
             NoSpaceException.rethrowIfFull(e, file.getParent());
             throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The connection config {@link #open} builds: its date format's calendar loads the JDK's locale data. */
+    public static void warmConfig() {
+        config();
+    }
+
+    /** The native library and the driver's logger (slf4j's binding searches the whole class path), as an open loads them. */
+    public static void warmDriver() {
+        SqliteNative.prepare();
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // open() meets it again and reports it
+        }
+        LoggerFactory.getLogger(Database.class);
+    }
+
+    private static SQLiteConfig config() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // No journal mode here: WAL is stored in the file, set once by migrate(); asking for it on every
+        // open costs a read of the header. These two are per connection, so they go with every open.
+        // NORMAL in WAL mode survives a killed process; only a power loss may drop the newest commits.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT);
+        return config;
     }
 
     /** Runs {@code work} in one BEGIN IMMEDIATE transaction: all of it commits, or none of it. */

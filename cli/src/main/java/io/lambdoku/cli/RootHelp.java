@@ -1,0 +1,57 @@
+package io.lambdoku.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * 'lambdoku help': the list of every command. Building the whole annotated tree costs ~150 ms, so the run
+ * that trains the class-data archive renders it once per build, with and without colours, into the
+ * launcher's cache dir; help prints the one picocli would choose for this terminal.
+ */
+final class RootHelp {
+
+    private RootHelp() {
+    }
+
+    static void print(Launch launch) {
+        boolean ansi = Ansi.AUTO.enabled();
+        Optional<Path> file = file(ansi);
+        if (file.isPresent() && Files.isRegularFile(file.get())) {
+            try {
+                launch.out().write(Files.readAllBytes(file.get()));
+                launch.out().flush();
+                return;
+            } catch (IOException e) {
+                // rendered below
+            }
+        }
+        launch.out().print(render(launch, ansi ? Ansi.ON : Ansi.OFF));
+        launch.out().flush();
+    }
+
+    static void writeCache(Launch launch) throws IOException {
+        for (boolean ansi : new boolean[] {false, true}) {
+            Optional<Path> file = file(ansi);
+            if (file.isEmpty()) {
+                return;
+            }
+            Files.createDirectories(file.get().getParent());
+            Path tmp = Files.createTempFile(file.get().getParent(), "help", ".tmp");
+            Files.writeString(tmp, render(launch, ansi ? Ansi.ON : Ansi.OFF), StandardCharsets.UTF_8);
+            Files.move(tmp, file.get(), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String render(Launch launch, Ansi ansi) {
+        return CommandTree.build(launch).getUsageMessage(ansi);
+    }
+
+    private static Optional<Path> file(boolean ansi) {
+        String cache = System.getProperty("lambdoku.cache");
+        return cache == null ? Optional.empty() : Optional.of(Path.of(cache, "help", ansi ? "root.ansi.txt" : "root.txt"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.lambdoku.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The commands' {@link SpecFile}s, in the launcher's per-build cache dir ({@code -Dlambdoku.cache}), written by
+ * the run that trains the class-data archive. Without that dir, or a command's file, a run goes to picocli,
+ * which reads the annotations.
+ */
+final class SpecCache {
+
+    private SpecCache() {
+    }
+
+    /** The options and parameters of the command NAME, when the cache has its file. */
+    static Optional<List<ArgShape>> load(String name) {
+        Optional<Path> file = file(name);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
+            return Optional.of(SpecFile.read(new DataInputStream(new BufferedInputStream(in))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // absent or unreadable: the annotations say the same, slower
+        }
+    }
+
+    /** Writes every command's file; returns how many commands have one. */
+    static int writeAll(Launch launch) throws IOException {
+        int written = 0;
+        for (String name : CommandRegistry.NAMES) {
+            Optional<Path> file = file(name);
+            if (file.isEmpty()) {
+                return 0;
+            }
+            Object command = CommandRegistry.create(name, launch);
+            Files.createDirectories(file.get().getParent());
+            Path tmp = Files.createTempFile(file.get().getParent(), "spec", ".tmp");
+            boolean describable;
+            try (OutputStream out = Files.newOutputStream(tmp); DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out))) {
+                describable = SpecFile.write(CommandSpec.forAnnotatedObject(command), command, data);
+            }
+            if (describable) {
+                Files.move(tmp, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                written++;
+            } else {
+                Files.delete(tmp);
+            }
+        }
+        return written;
+    }
+
+    private static Optional<Path> file(String name) {
+        String cache = System.getProperty("lambdoku.cache");
+        return cache == null ? Optional.empty() : Optional.of(Path.of(cache, "specs", name.replace(':', '_')));
+    }
+}

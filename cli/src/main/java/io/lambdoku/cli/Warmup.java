@@ -1,0 +1,55 @@
+package io.lambdoku.cli;
+
+import io.lambdoku.local.LocalWarmup;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of a backend's first call that no argument decides and that takes longest (see LocalWarmup),
+ * started on a second thread as soon as the command is known, so it runs while the command's own thread
+ * binds the arguments and does the rest. The session waits for it before it opens the backend.
+ */
+final class Warmup {
+
+    private static Thread running;
+
+    private Warmup() {
+    }
+
+    /** For the backend the arguments and environment name (a guess; the wrong guess only costs the other core). */
+    static synchronized void start(List<String> args, Map<String, String> env) {
+        Runnable work = namesAws(args, env) ? () -> { } : LocalWarmup::background;
+        Thread t = new Thread(work, "lambdoku-warmup");
+        t.setDaemon(true);
+        t.start();
+        running = t;
+    }
+
+    /** Waits for the warm-up, if one runs. */
+    static void await() {
+        Thread t;
+        synchronized (Warmup.class) {
+            t = running;
+            running = null;
+        }
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean namesAws(List<String> args, Map<String, String> env) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--backend=aws") || a.startsWith("arn:")
+                    || (a.equals("--backend") && i + 1 < args.size() && args.get(i + 1).equals("aws"))) {
+                return true;
+            }
+        }
+        return "aws".equals(env.get("LAMBDOKU_BACKEND"));
+    }
+}

@@ -9,11 +9,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -51,15 +51,19 @@ public final class AwsClients implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient dynamoDbStreams;
     private AwsCredentialsProvider credentials;
+    /** Requests answered in process (tests, AwsWarmup): nothing may reach the network, not even the SDK's own probes. */
+    private final boolean offline;
 
     public AwsClients(AwsOptions options) {
         this.options = options;
+        this.offline = false;
     }
 
-    /** With a given HTTP client: tests answer the SDK's requests themselves, with no network. */
+    /** With a given HTTP client: tests and AwsWarmup answer the SDK's requests themselves, with no network. */
     AwsClients(AwsOptions options, SdkHttpClient http) {
         this.options = options;
         this.http = http;
+        this.offline = true;
     }
 
     public AwsOptions options() {
@@ -153,17 +157,23 @@ public final class AwsClients implements AutoCloseable {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS).build()));
         options.endpointFor(service).ifPresent(builder::endpointOverride);
+        if (offline) {
+            // defaults_mode=auto in ~/.aws/config would ask EC2 instance metadata (169.254.169.254) for the region
+            builder.defaultsMode(DefaultsMode.LEGACY);
+        }
         return builder;
     }
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofMinutes(2))
-                    .build();
+            http = newHttpClient();
         }
         return http;
+    }
+
+    /** The one kind of HTTP client the backend uses (AwsWarmup prepares its requests too). */
+    static SdkHttpClient newHttpClient() {
+        return new LazyTlsHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2));
     }
 
     /** The credentials every client signs with, for requests made outside a client (a function URL's, signed by hand). */

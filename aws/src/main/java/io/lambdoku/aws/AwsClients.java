@@ -51,7 +51,7 @@ public final class AwsClients implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient dynamoDbStreams;
     private AwsCredentialsProvider credentials;
-    /** Requests answered in process (tests, AwsWarmup): nothing may reach the network, not even the SDK's own probes. */
+    /** Requests answered in process (tests): nothing may reach the network, not even the SDK's own probes. */
     private final boolean offline;
 
     public AwsClients(AwsOptions options) {
@@ -59,7 +59,7 @@ public final class AwsClients implements AutoCloseable {
         this.offline = false;
     }
 
-    /** With a given HTTP client: tests and AwsWarmup answer the SDK's requests themselves, with no network. */
+    /** With a given HTTP client: tests answer the SDK's requests themselves, with no network. */
     AwsClients(AwsOptions options, SdkHttpClient http) {
         this.options = options;
         this.http = http;
@@ -171,8 +171,8 @@ public final class AwsClients implements AutoCloseable {
         return http;
     }
 
-    /** The one kind of HTTP client the backend uses (AwsWarmup prepares its requests too). */
-    static SdkHttpClient newHttpClient() {
+    /** The one kind of HTTP client the backend uses. */
+    private static SdkHttpClient newHttpClient() {
         return new LazyTlsHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2));
     }
 

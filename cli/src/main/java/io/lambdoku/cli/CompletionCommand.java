@@ -20,8 +20,11 @@ public final class CompletionCommand extends BaseCommand {
         if (!shell.equals("bash") && !shell.equals("zsh")) {
             throw new UsageException("lambdoku completes commands in bash and zsh, not '" + shell + "'.");
         }
-        // picocli's script runs in both: under zsh it loads bashcompinit first
-        session.output().line(AutoComplete.bash("lambdoku", CommandTree.build(launch)).stripTrailing());
+        // picocli's script runs in both: under zsh it loads bashcompinit first. Bash splits words at ':' by
+        // default, so "config:s<TAB>" would reach it as "config" ":" "s"; commands here are named with colons.
+        session.output().line(AutoComplete.bash("lambdoku", CommandTree.build(launch)).stripTrailing()
+                + "\n\n# lambdoku's commands are named with ':' (config:set); complete them as one word\n"
+                + "COMP_WORDBREAKS=${COMP_WORDBREAKS//:}");
         return ExitCodes.OK;
     }
 }

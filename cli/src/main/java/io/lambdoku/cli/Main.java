@@ -14,7 +14,7 @@ public final class Main {
     static final String VERSION = "0.1.0";
     /** Global options that take a value, so their value is never mistaken for the command name. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-a", "--app", "--backend", "--region", "--profile",
-            "--endpoint-url", "--artifact-bucket");
+            "--endpoint-url", "--artifact-bucket", "--lock-timeout");
 
     private final Launch launch;
 
@@ -41,7 +41,8 @@ public final class Main {
             name = name + ":" + rest.remove(at);
         }
         if ("help".equals(name)) {
-            return rest.isEmpty() ? printHelp() : run(new String[] {rest.get(0), "--help"});
+            int topic = commandIndex(rest.toArray(String[]::new)); // "lambdoku -a x help config": the help of config
+            return topic < 0 ? printHelp() : run(new String[] {rest.get(topic), "--help"});
         }
         Object command = CommandRegistry.create(name, launch);
         if (command == null) {

@@ -132,6 +132,11 @@ final class QuickParse {
         if (args.size() > shapes.size() || args.size() < required) {
             return false;
         }
+        for (ArgShape s : shapes) {
+            if (s.arity()[0] > 0 && s.index()[0] >= args.size()) {
+                return false; // an optional parameter before a required one: picocli says which is missing
+            }
+        }
         for (int k = 0; k < args.size(); k++) {
             if (!add(shapes.get(k), List.of(args.get(k)), values)) {
                 return false;

@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IAnnotatedElement;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Range;
 
 /**
@@ -120,11 +122,24 @@ final class SpecFile {
         for (ArgSpec arg : args) {
             if (arg.converters().length > 0 || arg.parameterConsumer() != null || arg.interactive()
                     || !(arg.userObject() instanceof Field)
-                    || (arg instanceof OptionSpec o && !o.fallbackValue().isEmpty())) {
+                    || (arg instanceof OptionSpec o && !o.fallbackValue().isEmpty())
+                    // picocli toggles a flag that starts true; a variable in a default is resolved per run
+                    || Boolean.TRUE.equals(arg.initialValue()) || "true".equalsIgnoreCase(arg.defaultValue())
+                    || declaredDefault(arg).contains("${")
+                    // a negatable --no-x's negative form is --x, not --no-no-x
+                    || (arg instanceof OptionSpec o && o.negatable() && java.util.Arrays.stream(o.names()).anyMatch(n -> n.startsWith("--no-")))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The default as written in the annotation: picocli's model holds it with variables already resolved. */
+    private static String declaredDefault(ArgSpec arg) {
+        Field field = (Field) arg.userObject();
+        Option option = field.getAnnotation(Option.class);
+        Parameters parameters = field.getAnnotation(Parameters.class);
+        return option != null ? option.defaultValue() : parameters != null ? parameters.defaultValue() : "";
     }
 
     /** {mixin field name or "", declaring class, field name} of the field {@code arg} is bound to. */

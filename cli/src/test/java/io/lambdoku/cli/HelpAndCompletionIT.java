@@ -56,11 +56,12 @@ class HelpAndCompletionIT {
         String probe = "source " + script + "\n"
                 + "try() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=();"
                 + " _complete_lambdoku 2>/dev/null; echo \"${COMPREPLY[*]}\"; }\n"
-                + "try lambdoku config:s\ntry lambdoku releases --j\n";
+                + "try lambdoku config:s\ntry lambdoku releases --j\n"
+                + "[[ $COMP_WORDBREAKS == *:* ]] && echo 'splits at colons' || echo 'config:set is one word'\n";
         Process bash = new ProcessBuilder("bash", "-c", probe).start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(out.lines().toList()).containsExactly("config:set config:seal", "--json");
+        assertThat(out.lines().toList()).containsExactly("config:set config:seal", "--json", "config:set is one word");
         assertThat(cli.run("completion", "zsh").succeeded().out()).contains("bashcompinit");
         cli.run("completion", "fish").failedWith(2, "lambdoku completes commands in bash and zsh, not 'fish'.");
     }

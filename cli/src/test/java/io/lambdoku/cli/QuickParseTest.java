@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -86,6 +90,58 @@ class QuickParseTest {
         assertThat(bind("config:get", "-a", "x")).as("a required parameter missing").isFalse();
         assertThat(bind("config:set", "-a", "x", "-K=V")).as("a secret-bearing argument that looks like an option").isFalse();
         assertThat(bind("alias:set", "-a", "x", "live", "3", "4")).as("one parameter too many").isFalse();
+    }
+
+    @Test
+    void shapesWhosePicocliMeaningItDoesNotModelAreLeftToPicocli() throws Exception {
+        assertThat(describable(new TrueFlag())).as("a flag that starts true (picocli toggles it)").isFalse();
+        assertThat(describable(new NegatableNamedNo())).as("a negatable --no-x (its negative form is --x)").isFalse();
+        assertThat(describable(new VariableDefault())).as("a default with a variable, resolved per run").isFalse();
+
+        OptionalThenRequired quick = new OptionalThenRequired();
+        List<ArgShape> shapes = shapes(quick);
+        assertThat(QuickParse.bind(shapes, new OptionalThenRequired(), new String[] {"x"})).as("picocli: B is missing").isFalse();
+        assertThat(QuickParse.bind(shapes, quick, new String[] {"x", "y"})).isTrue();
+        OptionalThenRequired picocli = new OptionalThenRequired();
+        new CommandLine(picocli).parseArgs("x", "y");
+        assertThat(state(quick)).isEqualTo(state(picocli)).containsEntry("a", "x").containsEntry("b", "y");
+    }
+
+    @Command(name = "t")
+    static final class TrueFlag {
+        @Option(names = "--cache")
+        boolean cache = true;
+    }
+
+    @Command(name = "t")
+    static final class NegatableNamedNo {
+        @Option(names = "--no-cache", negatable = true)
+        boolean noCache;
+    }
+
+    @Command(name = "t")
+    static final class VariableDefault {
+        @Option(names = "--x", defaultValue = "${env:HOME}")
+        String x;
+    }
+
+    @Command(name = "t")
+    static final class OptionalThenRequired {
+        @Parameters(index = "0", arity = "0..1")
+        String a;
+
+        @Parameters(index = "1")
+        String b;
+    }
+
+    private static boolean describable(Object command) throws IOException {
+        return SpecFile.write(CommandSpec.forAnnotatedObject(command), command, new DataOutputStream(new ByteArrayOutputStream()));
+    }
+
+    private static List<ArgShape> shapes(Object command) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(SpecFile.write(CommandSpec.forAnnotatedObject(command), command, new DataOutputStream(bytes))).isTrue();
+        return SpecFile.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     }
 
     private boolean bind(String name, String... args) throws Exception {
@@ -157,7 +213,7 @@ class QuickParseTest {
         Map<String, Object> state = new LinkedHashMap<>();
         for (Class<?> c = command.getClass(); c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.getType() == Launch.class) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType() == Launch.class || f.isSynthetic()) {
                     continue;
                 }
                 f.setAccessible(true);

@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
 
     /** A prepared statement and its result set, as the first read makes them, on an in-memory database. */
     public static void warmQuery() {
+        SqliteNative.prepare(); // whichever thread loads the library first must find it where the launcher cached it
         try (Connection c = config().createConnection("jdbc:sqlite::memory:");
              PreparedStatement ps = c.prepareStatement("SELECT ? AS n")) {
             ps.setString(1, "warm-up");

@@ -18,7 +18,10 @@ final class RootHelp {
     }
 
     static void print(Launch launch) {
-        boolean ansi = Ansi.AUTO.enabled();
+        // Without a terminal, picocli colours only when told to (picocli.ansi, CLICOLOR_FORCE): answered here
+        // without loading picocli, a few ms of a command that is otherwise a file read.
+        boolean told = System.getProperty("picocli.ansi") != null || launch.env().get("CLICOLOR_FORCE") != null;
+        boolean ansi = (System.console() != null || told) && Ansi.AUTO.enabled();
         Optional<Path> file = file(ansi);
         if (file.isPresent() && Files.isRegularFile(file.get())) {
             try {

@@ -23,6 +23,8 @@ final class Warmup {
         if (backend.equals("aws")) {
             return; // warming the SDK's first call on a second thread measured within noise (README, "How it is built")
         }
+        // A method reference on purpose: the process's first lambda initialises the JDK's lambda machinery (~5 ms),
+        // better here than on both threads at once after the fork, where one waits for the other.
         Thread t = new Thread(LocalWarmup::background, "lambdoku-warmup");
         t.setDaemon(true);
         t.start();

@@ -2,8 +2,6 @@ package io.lambdoku.local.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
@@ -49,21 +47,6 @@ public final class Database implements AutoCloseable {
     /** The connection config {@link #open} builds: its date format's calendar loads the JDK's locale data. */
     public static void warmConfig() {
         config();
-    }
-
-    /** A prepared statement and its result set, as the first read makes them, on an in-memory database. */
-    public static void warmQuery() {
-        SqliteNative.prepare(); // whichever thread loads the library first must find it where the launcher cached it
-        try (Connection c = config().createConnection("jdbc:sqlite::memory:");
-             PreparedStatement ps = c.prepareStatement("SELECT ? AS n")) {
-            ps.setString(1, "warm-up");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rs.getString(1);
-            }
-        } catch (SQLException e) {
-            // open() meets it again and reports it
-        }
     }
 
     /** The native library and the driver's logger (slf4j's binding searches the whole class path), as an open loads them. */

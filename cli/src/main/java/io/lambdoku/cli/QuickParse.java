@@ -95,12 +95,16 @@ final class QuickParse {
                 }
             }
         }
+        // picocli creates a mixin's object whether or not its options are given; each is looked up once
+        Map<String, Object> owners = new HashMap<>();
         for (ArgShape s : shapes) {
-            owner(command, s.owner()); // picocli creates a mixin's object whether or not its options are given
+            if (!owners.containsKey(s.owner())) {
+                owners.put(s.owner(), owner(command, s.owner()));
+            }
         }
         for (Map.Entry<ArgShape, List<Object>> e : values.entrySet()) {
             ArgShape s = e.getKey();
-            set(command, s, s.multiValued() ? new ArrayList<>(e.getValue()) : e.getValue().get(0));
+            set(owners.get(s.owner()), s, s.multiValued() ? new ArrayList<>(e.getValue()) : e.getValue().get(0));
         }
         return true;
     }
@@ -176,8 +180,7 @@ final class QuickParse {
         };
     }
 
-    private static void set(Object command, ArgShape s, Object value) throws ReflectiveOperationException {
-        Object owner = owner(command, s.owner());
+    private static void set(Object owner, ArgShape s, Object value) throws ReflectiveOperationException {
         Field f = Class.forName(s.declaringClass(), false, QuickParse.class.getClassLoader()).getDeclaredField(s.field());
         f.setAccessible(true);
         f.set(owner, value);

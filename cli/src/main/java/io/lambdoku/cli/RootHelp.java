@@ -42,10 +42,7 @@ final class RootHelp {
             if (file.isEmpty()) {
                 return;
             }
-            Files.createDirectories(file.get().getParent());
-            Path tmp = Files.createTempFile(file.get().getParent(), "help", ".tmp");
-            Files.writeString(tmp, render(launch, ansi ? Ansi.ON : Ansi.OFF), StandardCharsets.UTF_8);
-            Files.move(tmp, file.get(), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            BuildCache.write(file.get(), render(launch, ansi ? Ansi.ON : Ansi.OFF).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -54,7 +51,6 @@ final class RootHelp {
     }
 
     private static Optional<Path> file(boolean ansi) {
-        String cache = System.getProperty("lambdoku.cache");
-        return cache == null ? Optional.empty() : Optional.of(Path.of(cache, "help", ansi ? "root.ansi.txt" : "root.txt"));
+        return BuildCache.file("help", ansi ? "root.ansi.txt" : "root.txt");
     }
 }

@@ -1,15 +1,13 @@
 package io.lambdoku.cli;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,24 +44,16 @@ final class SpecCache {
                 return 0;
             }
             Object command = CommandRegistry.create(name, launch);
-            Files.createDirectories(file.get().getParent());
-            Path tmp = Files.createTempFile(file.get().getParent(), "spec", ".tmp");
-            boolean describable;
-            try (OutputStream out = Files.newOutputStream(tmp); DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out))) {
-                describable = SpecFile.write(CommandSpec.forAnnotatedObject(command), command, data);
-            }
-            if (describable) {
-                Files.move(tmp, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            if (SpecFile.write(CommandSpec.forAnnotatedObject(command), command, new DataOutputStream(bytes))) {
+                BuildCache.write(file.get(), bytes.toByteArray());
                 written++;
-            } else {
-                Files.delete(tmp);
             }
         }
         return written;
     }
 
     private static Optional<Path> file(String name) {
-        String cache = System.getProperty("lambdoku.cache");
-        return cache == null ? Optional.empty() : Optional.of(Path.of(cache, "specs", name.replace(':', '_')));
+        return BuildCache.file("specs", name.replace(':', '_'));
     }
 }

@@ -24,6 +24,7 @@ class AppPageIT {
     static Path scratch;
 
     private static CliRunner cli;
+    private static DashboardSession session;
     private static DashboardProcess dashboard;
     private static Browser browser;
 
@@ -50,18 +51,15 @@ class AppPageIT {
         cli.run("create", "roller", "--code", code.toString()).succeeded();
         cli.run("config:set", "-a", "roller", "MODE=first-mode").succeeded();
         cli.run("config:set", "-a", "roller", "MODE=second-mode", "EXTRA=x").succeeded();
-        dashboard = DashboardProcess.start(cli);
-        browser = Browser.start(scratch);
-        browser.open(dashboard.url());
+        session = DashboardSession.open(cli, scratch);
+        dashboard = session.dashboard();
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -34,6 +34,7 @@ class DashboardIT {
     static Path scratch;
 
     private static CliRunner cli;
+    private static DashboardSession session;
     private static DashboardProcess dashboard;
     private static Browser browser;
 
@@ -47,18 +48,15 @@ class DashboardIT {
         cli.run("config:set", "-a", "hello", "GREETING=" + SCRIPT_VALUE).succeeded();
         cli.run("deploy", changed(hello, "hello2", "# newer").toString(), "-m", SCRIPT_MESSAGE).succeeded();
         cli.run("create", "solo", "--code", hello.toString()).succeeded();
-        dashboard = DashboardProcess.start(cli);
-        browser = Browser.start(scratch);
-        browser.open(dashboard.url());
+        session = DashboardSession.open(cli, scratch);
+        dashboard = session.dashboard();
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -29,6 +29,7 @@ class DashboardLiveIT {
     static Path scratch;
 
     private static CliRunner cli;
+    private static DashboardSession session;
     private static DashboardProcess dashboard;
     private static Browser browser;
 
@@ -41,18 +42,15 @@ class DashboardLiveIT {
         cli.run("deploy", app.toString(), "--alias", "live").succeeded();
         Files.writeString(app.resolve("app.py"), V2);
         cli.run("deploy", app.toString()).succeeded();
-        dashboard = DashboardProcess.start(cli);
-        browser = Browser.start(scratch);
-        browser.open(dashboard.url());
+        session = DashboardSession.open(cli, scratch);
+        dashboard = session.dashboard();
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -66,7 +66,7 @@ final class LazyTlsHttpClient implements SdkHttpClient {
     }
 
     private Optional<Proxy> proxyFor(URI uri) {
-        if (proxy.host() == null) {
+        if (proxy.host() == null || proxy.port() <= 0) { // as the SDK's own client: no port, no proxy
             return Optional.empty();
         }
         String host = uri.getHost().toLowerCase(Locale.getDefault());

@@ -23,9 +23,9 @@ final class Warmup {
         if (backend.equals("aws")) {
             return; // warming the SDK's first call on a second thread measured within noise (README, "How it is built")
         }
-        // A method reference on purpose: the process's first lambda initialises the JDK's lambda machinery (~5 ms),
-        // better here than on both threads at once after the fork, where one waits for the other.
-        Thread t = new Thread(LocalWarmup::background, "lambdoku-warmup");
+        // Not a lambda: the process's first one starts the JDK's lambda machinery (~5 ms), which would delay the
+        // fork by as much; the longer half now starts at once and meets that machinery in the JDK's locale code.
+        Thread t = new Thread(new LocalBackground(), "lambdoku-warmup");
         t.setDaemon(true);
         t.start();
         running = t;
@@ -60,5 +60,12 @@ final class Warmup {
             }
         }
         return "aws".equals(env.get("LAMBDOKU_BACKEND"));
+    }
+
+    private static final class LocalBackground implements Runnable {
+        @Override
+        public void run() {
+            LocalWarmup.background();
+        }
     }
 }

@@ -30,9 +30,6 @@ final class LocalFunctionUrls {
 
     /** Lambda's pattern for a URL's Qualifier: an alias name, never a version number (nor $LATEST, given explicitly). */
     private static final String QUALIFIER_PATTERN = "((?!^\\d+$)^[0-9a-zA-Z-_]+$)";
-    /** Lambda's CreationTime: ISO-8601 with microseconds, e.g. 2026-11-23T18:30:00.123456Z. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final String SELECT = "SELECT function, qualifier, url_id, auth, cors, created, modified FROM function_urls ";
 
     private final Database db;
@@ -55,7 +52,7 @@ final class LocalFunctionUrls {
                         + existing.get().url(), "Failed to create function url config for [functionArn = "
                         + existing.get().functionArn() + "]. Error message:  FunctionUrlConfig exists for this Lambda function");
             }
-            String now = TIME.format(Instant.now());
+            String now = Time.FORMAT.format(Instant.now());
             execute(c, "INSERT INTO function_urls(function, qualifier, url_id, auth, cors, created, modified)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", function, qualifier.orElse(""), UrlHosts.newUrlId(), spec.auth().name(),
                     cors(spec), now, now);
@@ -74,7 +71,7 @@ final class LocalFunctionUrls {
         return db.write(c -> {
             require(c, function, qualifier);
             execute(c, "UPDATE function_urls SET auth = ?, cors = ?, modified = ? WHERE function = ? AND qualifier = ?",
-                    spec.auth().name(), cors(spec), TIME.format(Instant.now()), function, qualifier.orElse(""));
+                    spec.auth().name(), cors(spec), Time.FORMAT.format(Instant.now()), function, qualifier.orElse(""));
             return find(c, function, qualifier).orElseThrow();
         });
     }
@@ -137,5 +134,12 @@ final class LocalFunctionUrls {
 
     private static String cors(FunctionUrlSpec spec) {
         return spec.cors().map(c -> SettingsJson.asString(CorsJson.toMap(c))).orElse(null);
+    }
+
+    /** Lambda's CreationTime: ISO-8601 with microseconds, e.g. 2026-11-23T18:30:00.123456Z. A holder, as the
+     *  JDK's formatters take ~6 ms to start and every local command builds this class, most never a URL. */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(ZoneOffset.UTC);
     }
 }

@@ -7,11 +7,10 @@ import io.lambdoku.local.store.SettingsJson;
  * A local command's first store call, prepared in two halves that run at once (design.md §7). Opening the
  * store used to be nearly all of a command's own time: sqlite-jdbc's connection config builds a date format
  * whose calendar loads the JDK's locale data (~20 ms), the driver loads its native library and binds its
- * logger (slf4j searches the whole class path), the first settings read starts jackson-jr and the first
- * RevisionId the security providers. The calendar and jackson-jr run on a second thread from the moment the
- * command is known; the native library, the logger and the security providers on the command's own thread
- * once its arguments are bound; then the store opens. Neither touches the store; a failure here is left for
- * the open to meet and report.
+ * logger (slf4j searches the whole class path), and the first settings read starts jackson-jr. The calendar
+ * runs on a second thread from the moment the command is known; the native library, the logger and jackson-jr
+ * on the command's own thread once its arguments are bound (about as long); then the store opens. Neither
+ * touches the store; a failure here is left for the open to meet and report.
  */
 public final class LocalWarmup {
 
@@ -25,7 +24,6 @@ public final class LocalWarmup {
     public static void background() {
         try {
             Database.warmConfig();
-            SettingsJson.read(SAMPLE);
         } catch (RuntimeException | LinkageError e) {
             // the open meets it again and reports it
         }
@@ -35,7 +33,7 @@ public final class LocalWarmup {
     public static void foreground() {
         try {
             Database.warmDriver();
-            LocalLambda.settledRevision("warm-up"); // MD5: the security providers' first lookup
+            SettingsJson.read(SAMPLE);
         } catch (RuntimeException | LinkageError e) {
             // the open meets it again and reports it
         }

@@ -140,6 +140,16 @@ class LocalLambdaTest {
     }
 
     @Test
+    void aSettledRevisionIsTheSameForEveryReaderAndLooksLikeAnyOther() {
+        String stored = LocalLambda.newRevision();
+        String settled = LocalLambda.settledRevision(stored);
+        assertThat(settled).isEqualTo(LocalLambda.settledRevision(stored)).isNotEqualTo(stored)
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(LocalLambda.settledRevision(LocalLambda.newRevision())).isNotEqualTo(settled);
+        assertThat(LocalLambda.settledRevision(settled)).isNotEqualTo(stored);
+    }
+
+    @Test
     void updatesStayInProgressForTheConfiguredDelay() throws Exception {
         open(Duration.ofMillis(300)).createFunction(new NewFunction("f", SETTINGS, "", zipOf("app.py", "x"), Map.of()));
         assertThat(lambda.getFunction("f", FunctionConfig.LATEST).lastUpdateStatus()).isEqualTo(UpdateStatus.IN_PROGRESS);

@@ -3,13 +3,13 @@ package io.lambdoku.core.lock;
 import io.lambdoku.core.activity.Activity;
 import io.lambdoku.core.activity.ActivityEvent;
 import io.lambdoku.core.event.Events;
+import io.lambdoku.core.lambda.RandomIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +116,7 @@ public final class LeasedGuard implements Guard, AutoCloseable {
 
     private Lease newLease(String function, String operation) {
         Instant now = clock.instant();
-        return new Lease(UUID.randomUUID().toString(), function, operation, holder, ProcessHandle.current().pid(), now, now,
+        return new Lease(RandomIds.uuid(), function, operation, holder, ProcessHandle.current().pid(), now, now,
                 settings.ttl());
     }
 

@@ -1,5 +1,9 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.aws.AwsLambda;
+import io.lambdoku.aws.AwsOptions;
+import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.server.LocalServer;
@@ -11,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,13 +38,13 @@ public final class CdsTraining {
             Main main = new Main(new Launch(env, home, nowhere, nowhere));
             String[] aws = {"--backend", "aws", "--endpoint-url", endpoint};
             // A change takes the function's lock, which the aws backend keeps in the artifact bucket, and this server
-            // has no S3: config:set and rollback stop there, after the SDK's client and first calls.
+            // has no S3: config:set and rollback stop at S3's first answer (404), after its client and first call.
             Object[][] runs = {
                 {ExitCodes.OK, new String[] {"create", "train", "--code", code.toString(), "--role", "arn:aws:iam::000000000000:role/training"}},
-                {ExitCodes.FAILURE, new String[] {"config:set", "-a", "train", "A1=1"}},
+                {ExitCodes.FAILURE, new String[] {"config:set", "-a", "train", "A1=1", "--artifact-bucket", "training"}},
                 {ExitCodes.OK, new String[] {"config", "-a", "train"}},
                 {ExitCodes.OK, new String[] {"releases", "-a", "train"}},
-                {ExitCodes.FAILURE, new String[] {"rollback", "-a", "train"}},
+                {ExitCodes.FAILURE, new String[] {"rollback", "-a", "train", "--artifact-bucket", "training"}},
                 {ExitCodes.FAILURE, new String[] {"config", "-a", "nope"}},
             };
             for (Object[] run : runs) {
@@ -47,6 +52,13 @@ public final class CdsTraining {
                 String[] args = Arrays.copyOf(command, command.length + aws.length);
                 System.arraycopy(aws, 0, args, command.length, aws.length);
                 expect((Integer) run[0], main.run(args), args);
+            }
+            // What those two would call once past the lock: a change to $LATEST and its release, made directly.
+            try (AwsLambda api = AwsLambda.open(AwsOptions.fromEnvironment(env).withEndpoint(Optional.of(endpoint)))) {
+                FunctionConfig latest = api.getFunction("train", FunctionConfig.LATEST);
+                FunctionSettings changed = latest.settings().withEnvironment(Map.of("A1", "2"));
+                FunctionConfig updated = api.updateFunctionConfiguration("train", changed, Optional.of(latest.revisionId()));
+                api.publishVersion("train", "Set A1", Optional.of(updated.codeSha256()), Optional.empty());
             }
         }
     }

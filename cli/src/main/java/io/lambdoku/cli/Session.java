@@ -121,7 +121,6 @@ public final class Session implements AutoCloseable {
         }
         if ("aws".equals(backend)) {
             if (aws == null) {
-                Warmup.await("aws");
                 aws = AwsLambda.open(awsOptions());
             }
             return aws;

@@ -49,7 +49,8 @@ rows=(
 
 # The floor under every local command: the JVM opening the store with sqlite-jdbc and running one query, with
 # the launcher's flags and archive (bench/floor/SqliteFloor.java; its own class is the only one read from a
-# directory). Nothing lambdoku does can start a local command faster than this.
+# directory; -Xshare:on, so an archive the JVM refuses stops the bench instead of measuring a slower floor).
+# The flags are the launcher's, copied: keep them equal. Nothing lambdoku does starts a local command faster.
 jar="$root/cli/target/lambdoku.jar"
 cache_dir="$work/cache-current/$(sed -n 2p "$work/cache-current/keys/${root//\//%}.key")"
 if [ -f "$cache_dir/lambdoku.jsa" ]; then   # a JDK 17-24 launcher's static archive (JDK 25+ makes an AOT cache)
@@ -57,7 +58,7 @@ if [ -f "$cache_dir/lambdoku.jsa" ]; then   # a JDK 17-24 launcher's static arch
   store="$(find "$LAMBDOKU_HOME" -name lambdoku.db | head -1)"
   floor=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
          -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1
-         -Xshare:auto -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku.jsa"
+         -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku.jsa"
          -cp "$jar:$root/cli/target/lambdoku-sdk.jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")
   [ "$("${floor[@]}")" -gt 0 ] || { echo "cli-latency: the sqlite floor program read no versions." >&2; exit 1; }
   rows+=("JVM + sqlite-jdbc: open the store, one query (the floor)|$(median_ms "${floor[@]}")")

@@ -7,13 +7,16 @@ import io.lambdoku.core.lambda.FunctionSettings;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.server.LocalServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,49 +31,56 @@ public final class CdsTraining {
     }
 
     /** The aws backend's classes (the SDK) too, against lambdoku's own AWS-wire server in this process. */
-    private static void trainAws(Path home, Path code, PrintStream nowhere) {
+    private static void trainAws(Path home, Path code) {
         Path serverHome = home.resolve("served");
-        try (LocalLambda lambda = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", serverHome.toString())));
+        LocalOptions served = LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", serverHome.toString()));
+        try (LocalLambda lambda = LocalLambda.open(served);
              LocalServer server = LocalServer.start(lambda, "127.0.0.1", 0)) {
             String endpoint = "http://127.0.0.1:" + server.address().getPort();
             Map<String, String> env = Map.of("LAMBDOKU_HOME", home.toString(), "AWS_ACCESS_KEY_ID", "training",
                     "AWS_SECRET_ACCESS_KEY", "training", "AWS_REGION", "us-east-1");
-            Main main = new Main(new Launch(env, home, nowhere, nowhere));
-            String[] aws = {"--backend", "aws", "--endpoint-url", endpoint};
+            Trainer trainer = new Trainer(env, home, List.of("--backend", "aws", "--endpoint-url", endpoint));
+            trainer.run(ExitCodes.OK, "", "create", "train", "--code", code.toString(),
+                    "--role", "arn:aws:iam::000000000000:role/training");
             // A change takes the function's lock, which the aws backend keeps in the artifact bucket, and this server
             // has no S3: config:set and rollback stop at S3's first answer (404), after its client and first call.
-            Object[][] runs = {
-                {ExitCodes.OK, new String[] {"create", "train", "--code", code.toString(), "--role", "arn:aws:iam::000000000000:role/training"}},
-                {ExitCodes.FAILURE, new String[] {"config:set", "-a", "train", "A1=1", "--artifact-bucket", "training"}},
-                {ExitCodes.OK, new String[] {"config", "-a", "train"}},
-                {ExitCodes.OK, new String[] {"releases", "-a", "train"}},
-                {ExitCodes.FAILURE, new String[] {"rollback", "-a", "train", "--artifact-bucket", "training"}},
-                {ExitCodes.FAILURE, new String[] {"config", "-a", "nope"}},
-            };
-            for (Object[] run : runs) {
-                String[] command = (String[]) run[1];
-                String[] args = Arrays.copyOf(command, command.length + aws.length);
-                System.arraycopy(aws, 0, args, command.length, aws.length);
-                expect((Integer) run[0], main.run(args), args);
-            }
+            trainer.run(ExitCodes.FAILURE, "implement S3",
+                    "config:set", "-a", "train", "A1=1", "--artifact-bucket", "training");
+            trainer.run(ExitCodes.OK, "", "config", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "releases", "-a", "train");
+            trainer.run(ExitCodes.FAILURE, "implement S3", "rollback", "-a", "train", "--artifact-bucket", "training");
+            trainer.run(ExitCodes.FAILURE, "nope", "config", "-a", "nope");
             // What those two would call once past the lock: a change to $LATEST and its release, made directly.
             try (AwsLambda api = AwsLambda.open(AwsOptions.fromEnvironment(env).withEndpoint(Optional.of(endpoint)))) {
                 FunctionConfig latest = api.getFunction("train", FunctionConfig.LATEST);
                 FunctionSettings changed = latest.settings().withEnvironment(Map.of("A1", "2"));
-                FunctionConfig updated = api.updateFunctionConfiguration("train", changed, Optional.of(latest.revisionId()));
+                FunctionConfig updated = api.updateFunctionConfiguration("train", changed,
+                        Optional.of(latest.revisionId()));
                 api.publishVersion("train", "Set A1", Optional.of(updated.codeSha256()), Optional.empty());
             }
         }
     }
 
     /**
-     * A run that ends otherwise than planned trains the archive on the wrong path (a config var name that became
-     * invalid once made every {@code config:set} here a usage error, so a real one loaded its classes from the jar).
+     * Runs commands as the CLI would, each checked against its planned end: a run that ends otherwise trains the
+     * archive on the wrong path (a config var name that had become invalid once made every {@code config:set} here
+     * a usage error, so a real one loaded its classes from the jar), and fails the training with its stderr.
      */
-    private static void expect(int exitCode, int got, String[] run) {
-        if (got != exitCode) {
-            throw new IllegalStateException("training run " + (run == null ? "" : String.join(" ", run) + " ")
-                    + "exited " + got + ", not " + exitCode);
+    private record Trainer(Map<String, String> env, Path home, List<String> suffix) {
+
+        void run(int exitCode, String stderrSays, String... command) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(suffix);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            Main main = new Main(new Launch(env, home, nowhere, new PrintStream(err, true)));
+            int got = main.run(args.toArray(String[]::new));
+            String said = err.toString(StandardCharsets.UTF_8);
+            if (got != exitCode || !said.contains(stderrSays)) {
+                String planned = exitCode + (stderrSays.isEmpty() ? "" : " saying '" + stderrSays + "'");
+                throw new IllegalStateException("training run '" + String.join(" ", args) + "' exited " + got
+                        + ", not " + planned + "; stderr: " + said);
+            }
         }
     }
 
@@ -82,41 +92,36 @@ public final class CdsTraining {
                 + " \"handler\": \"app.handler\", \"environment\": {\"A1\": \"1\"}}");
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         Launch launch = new Launch(Map.of("LAMBDOKU_HOME", home.toString()), home, nowhere, nowhere);
-        Main main = new Main(launch);
         SpecCache.writeAll(launch); // before the runs, so the archive holds the classes their path loads
         RootHelp.writeCache(launch);
         try {
-            String[][] runs = {
-                {"create", "train", "--code", code.toString()},
-                {"create", "train-prod"},
-                {"config:set", "-a", "train", "AA=1", "BB=two words"},
-                {"config", "-a", "train"},
-                {"config", "-a", "train", "--json"},
-                {"config:get", "-a", "train", "AA"},
-                {"config:unset", "-a", "train", "BB"},
-                {"releases", "-a", "train"},
-                {"releases", "-a", "train", "--json"},
-                {"releases:info", "-a", "train"},
-                {"rollback", "-a", "train"},
-                {"pipeline:add", "-a", "train", "train-prod"},
-                {"pipeline:promote", "-a", "train"},
-                {"pipeline", "-a", "train"},
-                {"apps"},
-                {"apps:info", "-a", "train"},
-                {"push", "-a", "train", code.toString()},
-                {"deploy", code.toString(), "--alias", "test"},
-                {"deploy", code.toString(), "--dry-run"},
-                {"alias:promote", "-a", "train-deploy", "test", "prod"},
-                {"aliases", "-a", "train-deploy"},
-                {"help"},
-            };
-            for (String[] run : runs) {
-                expect(ExitCodes.OK, main.run(run), run);
-            }
+            Trainer trainer = new Trainer(launch.env(), home, List.of());
+            trainer.run(ExitCodes.OK, "", "create", "train", "--code", code.toString());
+            trainer.run(ExitCodes.OK, "", "create", "train-prod");
+            trainer.run(ExitCodes.OK, "", "config:set", "-a", "train", "AA=1", "BB=two words");
+            trainer.run(ExitCodes.OK, "", "config", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "config", "-a", "train", "--json");
+            trainer.run(ExitCodes.OK, "", "config:get", "-a", "train", "AA");
+            trainer.run(ExitCodes.OK, "", "config:unset", "-a", "train", "BB");
+            trainer.run(ExitCodes.OK, "", "releases", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "releases", "-a", "train", "--json");
+            trainer.run(ExitCodes.OK, "", "releases:info", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "rollback", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "pipeline:add", "-a", "train", "train-prod");
+            trainer.run(ExitCodes.OK, "", "pipeline:promote", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "pipeline", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "apps");
+            trainer.run(ExitCodes.OK, "", "apps:info", "-a", "train");
+            trainer.run(ExitCodes.OK, "", "push", "-a", "train", code.toString());
+            trainer.run(ExitCodes.OK, "", "deploy", code.toString(), "--alias", "test");
+            trainer.run(ExitCodes.OK, "", "deploy", code.toString(), "--dry-run");
+            trainer.run(ExitCodes.OK, "", "alias:promote", "-a", "train-deploy", "test", "prod");
+            trainer.run(ExitCodes.OK, "", "aliases", "-a", "train-deploy");
+            trainer.run(ExitCodes.OK, "", "help");
             // The error paths: a missing app, a malformed KEY=VALUE.
-            expect(ExitCodes.FAILURE, main.run(new String[] {"config:set", "-a", "nope", "AA=1"}), null);
-            expect(ExitCodes.FAILURE, main.run(new String[] {"config:set", "-a", "train", "1A"}), null);
-            trainAws(home, code, nowhere);
+            trainer.run(ExitCodes.FAILURE, "does not exist", "config:set", "-a", "nope", "AA=1");
+            trainer.run(ExitCodes.FAILURE, "is not NAME=value", "config:set", "-a", "train", "1A");
+            trainAws(home, code);
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -22,12 +22,13 @@ final class Warmup {
     static synchronized void start(List<String> args, Map<String, String> env) {
         backend = namesAws(args, env) ? "aws" : "local";
         if (backend.equals("aws")) {
-            // Not waited for: the client's build meets the same static state, and the JVM's class initialisation
-            // makes whichever thread comes second wait for the first. A whole canned call here (earlier) only
-            // doubled the work; these two parts alone save ~8 ms (README, "How it is built").
+            // Not waited for: the client's build goes through the same two entry points (ServiceMetadata.of, the JCA
+            // getInstance calls) and the JVM's class initialisation makes whichever thread comes second wait for the
+            // first. A whole canned call here (earlier) only doubled the work; these two alone save ~8 ms.
             Thread t = new Thread(new AwsBackground(), "lambdoku-warmup");
             t.setDaemon(true);
             t.start();
+            running = null;
             return;
         }
         // Not a lambda: the process's first one starts the JDK's lambda machinery (~5 ms), which would delay the

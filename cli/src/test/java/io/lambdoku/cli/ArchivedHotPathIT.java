@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The everyday commands start from the launcher's class-data archive: no class is read from a jar or the JDK's
- * image, none of ours or our libraries' is generated at run time, and no record's equals builds method handles. A class the training run (CdsTraining) did not load
- * costs every start that meets it; a training run that fails leaves the whole archive out.
+ * The everyday local commands start from the launcher's class-data archive: no class is read from a jar or the
+ * JDK's image, none of ours or our libraries' is generated at run time, and no record's equals builds method
+ * handles. A class the training run (CdsTraining) did not load costs every start that meets it; a training
+ * run that fails leaves the whole archive out.
  */
 class ArchivedHotPathIT {
 
@@ -28,7 +29,9 @@ class ArchivedHotPathIT {
     void everydayCommandsLoadNoClassOutsideTheArchive() throws Exception {
         CliRunner cli = new CliRunner(scratch);
         Path cache = cli.repo().resolve("cli/target/lambdoku-cache");
-        List<String> key = Files.readAllLines(cache.resolve("keys").resolve(cli.repo().toString().replace('/', '%') + ".key"));
+        // The launcher's key file for this checkout: its second line names the current build's archive dir.
+        Path keyFile = cache.resolve("keys").resolve(cli.repo().toString().replace('/', '%') + ".key");
+        List<String> key = Files.readAllLines(keyFile);
         Path archiveDir = cache.resolve(key.get(1));
         assertThat(archiveDir.resolve("training.failed"))
                 .as("a training run failed: %s", archiveDir.resolve("training.log")).doesNotExist();
@@ -45,8 +48,9 @@ class ArchivedHotPathIT {
                 List.of("apps:info", "-a", "app"),
                 List.of("rollback", "-a", "app"));
         List<String> outsideByCommand = new ArrayList<>();
-        for (List<String> command : commands) {
-            Path log = scratch.resolve("classes-" + commands.indexOf(command) + ".log");
+        for (int i = 0; i < commands.size(); i++) {
+            List<String> command = commands.get(i);
+            Path log = scratch.resolve("classes-" + i + ".log");
             cli.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-Xlog:class+load=info:file=" + log))
                     .run(command.toArray(String[]::new)).succeeded();
             List<String> loaded = Files.readAllLines(log);

@@ -3,7 +3,6 @@ package io.lambdoku.core.release;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +20,8 @@ public final class ReleaseLog {
         List<Release> all = (limit > 0 ? api.newestVersions(function, limit) : api.listVersions(function)).stream()
                 .filter(v -> !v.isLatest())
                 .map(Release::of)
-                // Not Comparator.comparingInt(..).reversed(): its lambda is the JDK's, which the class-data archive
-                // cannot hold, so every run would generate it (~1 ms).
+                // Not Comparator.comparingInt(..).reversed(): its lambda is Serializable, which the class-data archive
+                // never holds, so every run would generate it (~1 ms).
                 .sorted((a, b) -> Integer.compare(b.version(), a.version()))
                 .toList();
         return limit > 0 && limit < all.size() ? all.subList(0, limit) : all;

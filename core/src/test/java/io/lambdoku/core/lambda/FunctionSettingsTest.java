@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class FunctionSettingsTest {
 
-    private static final FunctionSettings BASE = new FunctionSettings("python3.12", "app.handler", "arn:aws:iam::1:role/r",
-            128, 3, Map.of("A", "1"), List.of("arn:aws:lambda:us-east-1:1:layer:l:1"), "x86_64",
-            Optional.of("arn:aws:kms:us-east-1:1:key/k"));
+    private static final FunctionSettings BASE = new FunctionSettings("python3.12", "app.handler",
+            "arn:aws:iam::1:role/r", 128, 3, Map.of("A", "1"), List.of("arn:aws:lambda:us-east-1:1:layer:l:1"),
+            "x86_64", Optional.of("arn:aws:kms:us-east-1:1:key/k"));
 
     @Test
     void equalsAndHashCodeTakeEveryComponentIntoAccount() throws Exception {

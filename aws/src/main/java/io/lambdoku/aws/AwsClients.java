@@ -166,14 +166,9 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = newHttpClient();
+            http = new LazyTlsHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2));
         }
         return http;
-    }
-
-    /** The one kind of HTTP client the backend uses. */
-    private static SdkHttpClient newHttpClient() {
-        return new LazyTlsHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2));
     }
 
     /** The credentials every client signs with, for requests made outside a client (a function URL's, signed by hand). */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Range;
 final class SpecFile {
 
     /** Changes when the format does; the files live in the per-build cache, so no older reader meets them. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private SpecFile() {
     }
@@ -59,8 +59,7 @@ final class SpecFile {
             if (arg instanceof OptionSpec o) {
                 writeStrings(out, o.names());
                 out.writeBoolean(o.negatable());
-                out.writeBoolean(o.usageHelp());
-                out.writeBoolean(o.versionHelp());
+                out.writeBoolean(o.usageHelp() || o.versionHelp());
             } else {
                 writeRange(out, ((PositionalParamSpec) arg).index());
             }
@@ -73,7 +72,6 @@ final class SpecFile {
                 out.writeUTF(arg.defaultValue());
             }
             out.writeBoolean(arg.required());
-            out.writeUTF(arg.paramLabel());
         }
         return true;
     }
@@ -92,7 +90,7 @@ final class SpecFile {
             String field = in.readUTF();
             String[] names = option ? readStrings(in) : new String[0];
             boolean negatable = option && in.readBoolean();
-            boolean help = option && (in.readBoolean() | in.readBoolean());
+            boolean help = option && in.readBoolean();
             int[] index = option ? new int[] {0, 0} : readRange(in);
             int[] arity = readRange(in);
             String type = in.readUTF();
@@ -100,7 +98,6 @@ final class SpecFile {
             String split = in.readUTF();
             String defaultValue = in.readBoolean() ? in.readUTF() : null;
             boolean required = in.readBoolean();
-            in.readUTF(); // the parameter label, for picocli's messages
             args.add(new ArgShape(option, owner, declaringClass, field, List.of(names), negatable, help, index, arity, type,
                     List.of(aux), split, defaultValue, required));
         }
@@ -161,27 +158,14 @@ final class SpecFile {
         return Optional.of(new String[] {"", field.getDeclaringClass().getName(), field.getName()});
     }
 
+    /** {min, max}, max -1 when unbounded. */
     private static void writeRange(DataOutput out, Range r) throws IOException {
         out.writeInt(r.min());
-        out.writeInt(r.max());
-        out.writeBoolean(r.isVariable());
-        out.writeBoolean(r.isUnspecified());
-        out.writeBoolean(r.originalValue() != null);
-        if (r.originalValue() != null) {
-            out.writeUTF(r.originalValue());
-        }
+        out.writeInt(r.isVariable() ? -1 : r.max());
     }
 
-    /** {min, max}, max -1 when unbounded. */
     private static int[] readRange(DataInput in) throws IOException {
-        int min = in.readInt();
-        int max = in.readInt();
-        boolean variable = in.readBoolean();
-        in.readBoolean();
-        if (in.readBoolean()) {
-            in.readUTF();
-        }
-        return new int[] {min, variable ? -1 : max};
+        return new int[] {in.readInt(), in.readInt()};
     }
 
     private static void writeStrings(DataOutput out, String[] values) throws IOException {

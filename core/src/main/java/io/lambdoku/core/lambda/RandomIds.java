@@ -3,6 +3,7 @@ package io.lambdoku.core.lambda;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /**
@@ -29,14 +30,7 @@ public final class RandomIds {
         }
         b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
         b[8] = (byte) ((b[8] & 0x3f) | 0x80); // the IETF variant
-        return new UUID(longAt(b, 0), longAt(b, 8)).toString();
-    }
-
-    private static long longAt(byte[] b, int from) {
-        long v = 0;
-        for (int i = from; i < from + 8; i++) {
-            v = (v << 8) | (b[i] & 0xff);
-        }
-        return v;
+        ByteBuffer bits = ByteBuffer.wrap(b);
+        return new UUID(bits.getLong(), bits.getLong()).toString();
     }
 }

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteOpenMode;
-import org.sqlite.util.LoggerFactory;
 
 /**
  * The SQLite file that holds the local backend's metadata. WAL lets readers run beside a writer;
@@ -49,7 +48,10 @@ public final class Database implements AutoCloseable {
         config();
     }
 
-    /** The native library and the driver's logger (slf4j's binding searches the whole class path), as an open loads them. */
+    /**
+     * The native library, as an open loads it; the loader's class binds the driver's logger on the way (slf4j's
+     * binding searches the whole class path).
+     */
     public static void warmDriver() {
         SqliteNative.prepare();
         try {
@@ -57,7 +59,6 @@ public final class Database implements AutoCloseable {
         } catch (Exception e) {
             // open() meets it again and reports it
         }
-        LoggerFactory.getLogger(Database.class);
     }
 
     private static SQLiteConfig config() {

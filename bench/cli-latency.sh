@@ -56,7 +56,9 @@ cache_dir="$work/cache-current/$(sed -n 2p "$work/cache-current/keys/${root//\//
 if [ -f "$cache_dir/lambdoku.jsa" ]; then   # a JDK 17-24 launcher's static archive (JDK 25+ makes an AOT cache)
   javac -d "$work/floor" -cp "$jar" "$root/bench/floor/SqliteFloor.java"
   store="$(find "$LAMBDOKU_HOME" -name lambdoku.db | head -1)"
-  floor=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
+  locale=()   # the launcher's choice of locale data, by the JDK version its cache key ends with
+  [ "${cache_dir##*-java}" -lt 21 ] && locale=(-Djava.locale.providers=COMPAT)
+  floor=("$java" "${locale[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
          -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1
          -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku.jsa"
          -cp "$jar:$root/cli/target/lambdoku-sdk.jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")

@@ -24,6 +24,7 @@ import io.lambdoku.core.lambda.S3Code;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lambda.UpdateInProgressException;
 import io.lambdoku.core.lambda.UpdateStatus;
+import io.lambdoku.core.lambda.VersionSummary;
 import io.lambdoku.local.kms.LocalKms;
 import io.lambdoku.local.store.BlobIntents;
 import io.lambdoku.local.store.BlobStore;
@@ -311,6 +312,24 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
         return db.read(c -> {
             requireFunction(c, name);
             return rows(c, ROW + "WHERE v.function = ? AND v.version > 0 ORDER BY v.version DESC LIMIT ?", name, limit);
+        });
+    }
+
+    @Override
+    public List<VersionSummary> versionSummaries(String name, int limit) {
+        String sql = "SELECT v.version, v.description, v.last_modified, v.code_sha, c.size FROM versions v"
+                + " JOIN code c ON c.sha = v.code_sha WHERE v.function = ? AND v.version > 0 ORDER BY v.version DESC"
+                + (limit > 0 ? " LIMIT " + limit : "");
+        return db.read(c -> {
+            requireFunction(c, name);
+            List<VersionSummary> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql, name); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new VersionSummary(name, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5)));
+                }
+            }
+            return out;
         });
     }
 

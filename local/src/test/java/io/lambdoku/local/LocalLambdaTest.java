@@ -17,6 +17,7 @@ import io.lambdoku.core.lambda.ResourceNotFoundException;
 import io.lambdoku.core.lambda.StoredCode;
 import io.lambdoku.core.lambda.UpdateInProgressException;
 import io.lambdoku.core.lambda.UpdateStatus;
+import io.lambdoku.core.lambda.VersionSummary;
 import io.lambdoku.core.lambda.WeightedVersion;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +103,10 @@ class LocalLambdaTest {
         Collections.reverse(all);
         assertThat(lambda.newestVersions("f", 5)).isEqualTo(all).extracting(FunctionConfig::version).containsExactly("3", "1");
         assertThatThrownBy(() -> lambda.newestVersions("nope", 1)).isInstanceOf(ResourceNotFoundException.class);
+        // the settings-free listing reads its own query: the same versions, the same gap, the same refusal
+        assertThat(lambda.versionSummaries("f", 0)).isEqualTo(all.stream().map(VersionSummary::of).toList());
+        assertThat(lambda.versionSummaries("f", 1)).extracting(VersionSummary::description).containsExactly("three");
+        assertThatThrownBy(() -> lambda.versionSummaries("nope", 0)).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Launch;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.lambda.Alias;
-import io.lambdoku.core.release.Release;
+import io.lambdoku.core.lambda.VersionSummary;
 import io.lambdoku.core.release.ReleaseLog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class ReleasesCommand extends AppCommand {
 
     @Override
     protected int runFor(Session session, String function) {
-        List<Release> releases = new ReleaseLog(session.api()).list(function, limit);
+        List<VersionSummary> releases = new ReleaseLog(session.api()).summaries(function, limit);
         Map<String, List<String>> aliases = aliasesByVersion(session.api().listAliases(function));
         if (session.output().json()) {
             session.output().json(releases.stream().map(r -> {
@@ -54,7 +54,7 @@ public final class ReleasesCommand extends AppCommand {
         return by;
     }
 
-    static Map<String, Object> toJson(Release r) {
+    static Map<String, Object> toJson(VersionSummary r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", Integer.toString(r.version()));
         m.put("description", r.description());

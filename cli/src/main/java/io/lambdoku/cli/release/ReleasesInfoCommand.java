@@ -110,7 +110,7 @@ public final class ReleasesInfoCommand extends AppCommand {
 
     /** Every config value goes through {@code shown}: "values" says whether they are fingerprints or revealed. */
     private static Map<String, Object> toJson(ReleaseDetails d, Shown before, Shown shown, boolean reveal) {
-        Map<String, Object> m = ReleasesCommand.toJson(d.release());
+        Map<String, Object> m = ReleasesCommand.toJson(d.release().summary());
         m.put("runtime", d.release().settings().runtime());
         m.put("handler", d.release().settings().handler());
         m.put("memorySize", d.release().settings().memorySize());

@@ -54,6 +54,15 @@ public interface LambdaApi {
         return all.subList(0, Math.min(limit, all.size()));
     }
 
+    /**
+     * The newest {@code limit} published versions ({@code 0}: all), newest first, without their settings. A backend
+     * that keeps settings apart from the rest does not read them: the local store keeps them as JSON per version,
+     * and parsing it was half of listing 1,000 releases.
+     */
+    default List<VersionSummary> versionSummaries(String name, int limit) {
+        return newestVersions(name, limit > 0 ? limit : Integer.MAX_VALUE).stream().map(VersionSummary::of).toList();
+    }
+
     void deleteFunction(String name);
 
     void deleteVersion(String name, int version);

@@ -2,6 +2,7 @@ package io.lambdoku.core.release;
 
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.FunctionSettings;
+import io.lambdoku.core.lambda.VersionSummary;
 
 /** A published version seen as a Heroku release: its number, message, time, code and settings. */
 public record Release(String function, int version, String description, String created, String codeSha256,
@@ -10,6 +11,10 @@ public record Release(String function, int version, String description, String c
     public static Release of(FunctionConfig published) {
         return new Release(published.name(), published.versionNumber(), published.description(),
                 published.lastModified(), published.codeSha256(), published.codeSize(), published.settings());
+    }
+
+    public VersionSummary summary() {
+        return new VersionSummary(function, version, description, created, codeSha256, codeSize);
     }
 
     public String label() {

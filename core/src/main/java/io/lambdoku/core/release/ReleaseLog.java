@@ -3,6 +3,7 @@ package io.lambdoku.core.release;
 import io.lambdoku.core.lambda.FunctionConfig;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.VersionSummary;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ public final class ReleaseLog {
                 .sorted((a, b) -> Integer.compare(b.version(), a.version()))
                 .toList();
         return limit > 0 && limit < all.size() ? all.subList(0, limit) : all;
+    }
+
+    /** What {@link #list} gives, without each release's settings (cheaper where the backend stores them apart). */
+    public List<VersionSummary> summaries(String function, int limit) {
+        return api.versionSummaries(function, limit);
     }
 
     public Release newest(String function) {

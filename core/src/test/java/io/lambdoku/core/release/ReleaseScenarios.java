@@ -23,6 +23,7 @@ import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.PreconditionFailedException;
 import io.lambdoku.core.lambda.ResourceConflictException;
 import io.lambdoku.core.lambda.ResourceNotFoundException;
+import io.lambdoku.core.lambda.VersionSummary;
 import io.lambdoku.core.lambda.WeightedVersion;
 import io.lambdoku.core.pipeline.Pipeline;
 import io.lambdoku.core.pipeline.PipelineImport;
@@ -163,6 +164,21 @@ public abstract class ReleaseScenarios {
 
         assertThat(log().list("acc", 0)).extracting(Release::version).containsExactly(6, 5, 4, 3, 2, 1);
         assertThat(log().list("acc", 2)).extracting(Release::description).containsExactly("Set K4", "Set K3");
+    }
+
+    @Test
+    void summariesListWhatReleasesListWithoutReadingSettings() {
+        create("sum", "code");
+        config().set("sum", Map.of("K1", "v"));
+        new Push(api(), Events.NONE).push("sum", handler("two"));
+        config().set("sum", Map.of("K2", "v"));
+
+        List<VersionSummary> all = log().summaries("sum", 0);
+
+        assertThat(all).extracting(VersionSummary::label).containsExactly("v4", "v3", "v2", "v1");
+        assertThat(all).containsExactlyElementsOf(log().list("sum", 0).stream().map(Release::summary).toList());
+        assertThat(all.get(1).codeSha256()).isNotEqualTo(all.get(2).codeSha256());
+        assertThat(log().summaries("sum", 2)).containsExactlyElementsOf(all.subList(0, 2));
     }
 
     @Test

@@ -53,15 +53,15 @@ rows=(
 # The flags are the launcher's, copied: keep them equal. Nothing lambdoku does starts a local command faster.
 jar="$root/cli/target/lambdoku.jar"
 cache_dir="$work/cache-current/$(sed -n 2p "$work/cache-current/keys/${root//\//%}.key")"
-if [ -f "$cache_dir/lambdoku.jsa" ]; then   # a JDK 17-24 launcher's static archive (JDK 25+ makes an AOT cache)
+if [ -f "$cache_dir/lambdoku-local.jsa" ]; then   # a JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache)
   javac -d "$work/floor" -cp "$jar" "$root/bench/floor/SqliteFloor.java"
   store="$(find "$LAMBDOKU_HOME" -name lambdoku.db | head -1)"
   locale=()   # the launcher's choice of locale data, by the JDK version its cache key ends with
   [ "${cache_dir##*-java}" -lt 21 ] && locale=(-Djava.locale.providers=COMPAT)
   floor=("$java" "${locale[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
          -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1
-         -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku.jsa"
-         -cp "$jar:$root/cli/target/lambdoku-sdk.jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")
+         -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku-local.jsa"
+         -cp "$jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")
   [ "$("${floor[@]}")" -gt 0 ] || { echo "cli-latency: the sqlite floor program read no versions." >&2; exit 1; }
   rows+=("JVM + sqlite-jdbc: open the store, one query (the floor)|$(median_ms "${floor[@]}")")
 fi

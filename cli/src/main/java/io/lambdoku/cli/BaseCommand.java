@@ -37,6 +37,12 @@ public abstract class BaseCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             code = Errors.report(e, session.output(), global.debug);
             reported = true;
+        } catch (NoClassDefFoundError e) {
+            if (!SdkClassPath.isMissing(e)) {
+                throw e;
+            }
+            code = ExitCodes.FAILURE; // Main runs the command again with the SDK
+            reported = true;
         }
         try {
             session.close();

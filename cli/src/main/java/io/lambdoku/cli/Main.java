@@ -16,6 +16,9 @@ public final class Main {
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-a", "--app", "--backend", "--region", "--profile",
             "--endpoint-url", "--artifact-bucket", "--lock-timeout");
 
+    /** Set when a command stopped for want of the AWS SDK on this class path (a field here: this class is loaded). */
+    static volatile boolean rerunWithSdk;
+
     private final Launch launch;
 
     public Main(Launch launch) {
@@ -23,7 +26,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = new Main(Launch.ofProcess()).run(args);
+        Launch launch = Launch.ofProcess();
+        int code = new Main(launch).run(args);
+        if (rerunWithSdk) {
+            code = SdkClassPath.rerun(launch.env(), args);
+        }
         System.out.flush();
         System.exit(code);
     }

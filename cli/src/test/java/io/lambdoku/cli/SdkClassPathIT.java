@@ -1,0 +1,117 @@
+package io.lambdoku.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdoku.aws.MotoExtension;
+import io.lambdoku.aws.MotoServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher leaves the AWS SDK's jar off the class path of a command it expects to stay local; the rules of
+ * Session.backendName put it back, and a command that needs it anyway runs again through the launcher.
+ */
+class SdkClassPathIT {
+
+    @RegisterExtension
+    static final MotoExtension moto = new MotoExtension();
+
+    @TempDir
+    Path scratch;
+
+    private CliRunner cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new CliRunner(scratch);
+    }
+
+    @Test
+    void theSdkJarIsOnTheClassPathExactlyWhenTheBackendIsAws() throws Exception {
+        assertThat(classPath(cli, "--version")).doesNotContain("lambdoku-sdk.jar").contains("lambdoku.jar");
+        assertThat(classPath(cli, "config", "-a", "web")).doesNotContain("lambdoku-sdk.jar");
+        assertThat(classPath(cli, "--backend", "aws", "--version")).contains("lambdoku-sdk.jar");
+        assertThat(classPath(cli, "--backend=aws", "--version")).contains("lambdoku-sdk.jar");
+        assertThat(classPath(cli, "config", "-a", "arn:aws:lambda:us-east-1:123456789012:function:web"))
+                .contains("lambdoku-sdk.jar");
+        assertThat(classPath(new CliRunner(scratch.resolve("env")).withEnv(Map.of("LAMBDOKU_BACKEND", "aws")), "--version"))
+                .contains("lambdoku-sdk.jar");
+
+        // the nearest .lambdoku decides, from the folder the command runs in or one above it
+        Files.writeString(cli.cwd().resolve(".lambdoku"), "app = web\nbackend = aws\n");
+        assertThat(classPath(cli, "--version")).contains("lambdoku-sdk.jar");
+        Files.writeString(cli.cwd().resolve(".lambdoku"), "app = web\nbackend = local\n");
+        assertThat(classPath(cli, "--version")).doesNotContain("lambdoku-sdk.jar");
+    }
+
+    @Test
+    void anAwsCommandStartedWithoutTheSdkRunsAgainWithItAndAnswersTheSame() throws Exception {
+        CliRunner aws = cli.withEnv(moto.environment());
+        aws.run("create", "web", "--role", MotoServer.ROLE).succeeded();
+        aws.run("config:set", "-a", "web", "GREETING=hi").succeeded();
+        String expected = aws.run("config", "-a", "web").succeeded().out();
+        assertThat(expected).contains("GREETING='hi'");
+
+        // As the launcher starts a command whose backend it did not foresee: our jar alone.
+        Result again = withoutSdk(Map.of("LAMBDOKU_LAUNCHER", cli.repo().resolve("lambdoku").toString()),
+                "--backend", "aws", "config", "-a", "web");
+        assertThat(again.exit).isZero();
+        assertThat(again.out).isEqualTo(expected);
+        assertThat(again.err).isEmpty();
+
+        Result missing = withoutSdk(Map.of("LAMBDOKU_LAUNCHER", cli.repo().resolve("lambdoku").toString(),
+                "LAMBDOKU_SDK", "1"), "--backend", "aws", "config", "-a", "web");
+        assertThat(missing.exit).isEqualTo(1);
+        assertThat(missing.err.strip()).startsWith("Error: this command needs the AWS SDK").doesNotContain("\tat ");
+        assertThat(missing.out).isEmpty();
+    }
+
+    /**
+     * The class path the launcher gave the JVM, as -XshowSettings prints it on stderr before the command runs: the
+     * first entry after "java.class.path = ", each further one on a line of its own.
+     */
+    private static String classPath(CliRunner runner, String... args) throws Exception {
+        String err = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XshowSettings:properties")).run(args).err();
+        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
+        List<String> lines = err.lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("java.class.path =")).findFirst().orElseThrow());
+        StringBuilder path = new StringBuilder(lines.get(at).strip());
+        for (int i = at + 1; i < lines.size() && !lines.get(i).contains(" = ") && lines.get(i).startsWith("        "); i++) {
+            path.append(' ').append(lines.get(i).strip());
+        }
+        return path.toString();
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result withoutSdk(Map<String, String> extra, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cli.repo().resolve("cli/target/lambdoku.jar").toString(), "io.lambdoku.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cli.cwd().toFile());
+        Map<String, String> env = new HashMap<>(moto.environment());
+        env.put("LAMBDOKU_HOME", cli.home().toString());
+        env.put("LAMBDOKU_CACHE", cli.repo().resolve("cli/target/lambdoku-cache").toString());
+        env.put("XDG_CONFIG_HOME", cli.home().resolve("config").toString());
+        env.putAll(extra);
+        pb.environment().putAll(env);
+        pb.environment().remove("LAMBDOKU_BACKEND");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}

@@ -17,14 +17,18 @@ public record FunctionRef(String name, Optional<String> qualifier, Optional<Stri
     public static final String NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?"
             + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
     public static final String QUALIFIER_PATTERN = "(|[a-zA-Z0-9$_-]+)";
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
-    private static final Pattern QUALIFIER = Pattern.compile(QUALIFIER_PATTERN);
     private static final int MAX_GIVEN = 170;
 
     public FunctionRef {
         qualifier = qualifier == null ? Optional.empty() : qualifier;
         region = region == null ? Optional.empty() : region;
         account = account == null ? Optional.empty() : account;
+    }
+
+    /** Compiled on first use: a plain name, what most commands are given, needs neither (see parse). */
+    private static final class Patterns {
+        static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+        static final Pattern QUALIFIER = Pattern.compile(QUALIFIER_PATTERN);
     }
 
     /** Parses as Lambda does; a malformed identifier is a {@link ValidationException}, as on AWS. */
@@ -37,7 +41,10 @@ public record FunctionRef(String name, Optional<String> qualifier, Optional<Stri
                     + MAX_GIVEN + " characters).", given, "functionName",
                     "Member must have length less than or equal to " + MAX_GIVEN);
         }
-        Matcher m = NAME.matcher(given);
+        if (PlainNames.matches(given, 1, 64, "_-")) { // NAME_PATTERN's group 7 alone, and a valid name
+            return new FunctionRef(given, Optional.empty(), Optional.empty(), Optional.empty(), given);
+        }
+        Matcher m = Patterns.NAME.matcher(given);
         boolean fullArn = m.matches() && m.group(1) != null;
         if (!m.matches() || (fullArn && (m.group(3) == null || m.group(5) == null || m.group(6) == null))) {
             throw ValidationException.pattern("'" + given + "' is not a function name or ARN; expected NAME, NAME:QUALIFIER"
@@ -70,7 +77,7 @@ public record FunctionRef(String name, Optional<String> qualifier, Optional<Stri
             return this;
         }
         String q = parameter.get();
-        if (!QUALIFIER.matcher(q).matches() || q.length() > 128) {
+        if (!Patterns.QUALIFIER.matcher(q).matches() || q.length() > 128) {
             throw ValidationException.pattern("Invalid qualifier '" + q + "': use a version number, $LATEST or an alias"
                     + " name.", q, "qualifier", QUALIFIER_PATTERN);
         }

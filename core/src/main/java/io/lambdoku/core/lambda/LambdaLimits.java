@@ -21,12 +21,8 @@ public final class LambdaLimits {
     public static final int MAX_MEMORY = 10240;
     public static final int MAX_TIMEOUT = 900;
 
-    private static final Pattern ENV_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
-    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     private static final String ALIAS_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
-    private static final Pattern ALIAS_NAME = Pattern.compile(ALIAS_PATTERN);
     private static final String ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
-    private static final Pattern ROLE = Pattern.compile(ROLE_PATTERN);
     public static final int MAX_TAGS = 50;
     private static final Set<String> RESERVED_ENV = Set.of(
             "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
@@ -43,16 +39,22 @@ public final class LambdaLimits {
     private LambdaLimits() {
     }
 
+    /** Compiled on first use: the everyday commands check names only, without java.util.regex (PlainNames). */
+    private static final class Patterns {
+        static final Pattern ALIAS_NAME = Pattern.compile(ALIAS_PATTERN);
+        static final Pattern ROLE = Pattern.compile(ROLE_PATTERN);
+    }
+
     public static void checkFunctionName(String name) {
-        if (!FUNCTION_NAME.matcher(name).matches()) {
+        if (!PlainNames.matches(name, 1, 64, "_-")) {
             throw new InvalidParameterException("Invalid function name '" + name
                     + "': use 1 to 64 letters, digits, hyphens or underscores.");
         }
     }
 
-    /** Lambda's pattern for environment variable names (reserved names match it too). */
+    /** Lambda's pattern for environment variable names, [a-zA-Z][a-zA-Z0-9_]+ (reserved names match it too). */
     public static boolean isEnvNameShaped(String key) {
-        return ENV_NAME.matcher(key).matches();
+        return PlainNames.matches(key, 2, Integer.MAX_VALUE, "_") && PlainNames.isLetter(key.charAt(0));
     }
 
     /** Names Lambda sets itself and refuses from users. */
@@ -61,7 +63,7 @@ public final class LambdaLimits {
     }
 
     public static void checkEnvName(String key) {
-        if (!ENV_NAME.matcher(key).matches()) {
+        if (!isEnvNameShaped(key)) {
             throw new InvalidParameterException("Invalid config var name '" + key
                     + "': it must start with a letter and have at least two letters, digits or underscores.");
         }
@@ -110,7 +112,7 @@ public final class LambdaLimits {
 
     /** The execution role: an IAM role ARN, as CreateFunction's pattern requires. */
     public static void checkRole(String role) {
-        if (!ROLE.matcher(role).matches()) {
+        if (!Patterns.ROLE.matcher(role).matches()) {
             throw ValidationException.pattern("Role '" + role + "' is not an IAM role ARN; expected"
                     + " arn:aws:iam::ACCOUNT:role/NAME.", role, "role", ROLE_PATTERN);
         }
@@ -216,7 +218,7 @@ public final class LambdaLimits {
             throw ValidationException.constraint("Alias name '" + name + "' is longer than 128 characters.", name, "name",
                     "Member must have length less than or equal to 128");
         }
-        if (!ALIAS_NAME.matcher(name).matches()) {
+        if (!Patterns.ALIAS_NAME.matcher(name).matches()) {
             throw ValidationException.pattern("Invalid alias name '" + name
                     + "': use letters, digits, hyphens or underscores, not only digits.", name, "name", ALIAS_PATTERN);
         }

@@ -3,6 +3,7 @@ package io.lambdoku.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
@@ -26,6 +27,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        if (StaleJar.found(env)) {
+            // halt, not exit: the rebuild replaced the jar this JVM started from, and exiting may load classes
+            Runtime.getRuntime().halt(StaleJar.rebuildAndRun(env, args));
+        }
         Launch launch = Launch.ofProcess();
         int code = new Main(launch).run(args);
         if (rerunWithSdk) {

@@ -1,0 +1,52 @@
+package io.lambdoku.cli;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The launcher's check for sources newer than the jar runs beside the JVM's start (./lambdoku says why): it hands the
+ * JVM a pipe on which find names the first newer source, if any. This JVM, started from a stale jar, must not run the
+ * command: it runs the launcher again with LAMBDOKU_CHECK=now, which builds before it starts a JVM.
+ */
+final class StaleJar {
+
+    private static final String FD = "LAMBDOKU_STALE_FD";
+
+    private StaleJar() {
+    }
+
+    /** Whether the launcher's find named a source newer than the jar; waits for it to finish. */
+    static boolean found(Map<String, String> env) {
+        String fd = env.get(FD);
+        if (fd == null || fd.isEmpty()) {
+            return false;
+        }
+        try (InputStream pipe = new FileInputStream("/dev/fd/" + fd)) {
+            return pipe.read() >= 0;
+        } catch (IOException e) {
+            return false; // no pipe (a JVM started otherwise): nothing to say the jar is stale
+        }
+    }
+
+    /** Runs {@code args} through the launcher again, which builds first; its exit code. */
+    static int rebuildAndRun(Map<String, String> env, String[] args) {
+        List<String> command = new ArrayList<>(List.of(env.get("LAMBDOKU_LAUNCHER")));
+        command.addAll(List.of(args));
+        ProcessBuilder again = new ProcessBuilder(command).inheritIO();
+        again.environment().put("LAMBDOKU_CHECK", "now");
+        again.environment().remove(FD);
+        try {
+            return again.start().waitFor();
+        } catch (IOException e) {
+            System.err.println("Error: cannot run " + command.get(0) + " again to rebuild it: " + e.getMessage() + ".");
+            return ExitCodes.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.FAILURE;
+        }
+    }
+}

@@ -31,7 +31,7 @@ public final class AppsInfoCommand extends AppCommand {
     protected int runFor(Session session, String function) {
         FunctionConfig f = new Apps(session.api(), session.events()).info(function,
                 appQualifier().orElse(FunctionConfig.LATEST));
-        String release = new ReleaseLog(session.api()).list(function, 1).stream()
+        String release = new ReleaseLog(session.api()).summaries(function, 1).stream()
                 .map(r -> r.label() + " (" + r.description() + ")").findFirst().orElse("none");
         List<String> downstreams = new Pipeline(session.api(), session.events()).downstreams(function);
         Serving serving = Serving.read(session.api(), function);

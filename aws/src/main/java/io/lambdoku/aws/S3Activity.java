@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -38,7 +39,7 @@ final class S3Activity implements Activity {
 
     /** 19 digits of Long.MAX_VALUE less the epoch millisecond: later events sort first; the random tail keeps ties apart. */
     static String key(String function, Instant at) {
-        return prefix(function) + String.format("%019d", Long.MAX_VALUE - at.toEpochMilli()) + "-"
+        return prefix(function) + String.format(Locale.ROOT, "%019d", Long.MAX_VALUE - at.toEpochMilli()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + ".json";
     }
 

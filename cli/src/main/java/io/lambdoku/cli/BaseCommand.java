@@ -38,10 +38,10 @@ public abstract class BaseCommand implements Callable<Integer> {
             code = Errors.report(e, session.output(), global.debug);
             reported = true;
         } catch (NoClassDefFoundError e) {
-            if (!SdkClassPath.isMissing(e)) {
+            if (!SdkClassPath.isSdk(e)) {
                 throw e;
             }
-            code = ExitCodes.FAILURE; // Main runs the command again with the SDK
+            code = ExitCodes.NEEDS_SDK;
             reported = true;
         }
         try {

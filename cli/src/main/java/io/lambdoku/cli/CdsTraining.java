@@ -92,7 +92,7 @@ public final class CdsTraining {
                 + " \"handler\": \"app.handler\", \"environment\": {\"A1\": \"1\"}}");
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         Launch launch = new Launch(Map.of("LAMBDOKU_HOME", home.toString()), home, nowhere, nowhere);
-        StaleJar.found(Map.of()); // Main.main asks it first on every run
+        StaleJar.found(); // Main.main asks it first on every run
         SpecCache.writeAll(launch); // before the runs, so the archive holds the classes their path loads
         RootHelp.writeCache(launch);
         try {

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int PENDING = 3;
     /** Another live run holds the function's lock (after --lock-timeout, if given); nothing was changed. Retry later. */
     public static final int LOCKED = 4;
+    /** Never leaves the process: the command stopped at its first AWS SDK class, absent here; Main runs it again. */
+    static final int NEEDS_SDK = -100;
 
     private ExitCodes() {
     }

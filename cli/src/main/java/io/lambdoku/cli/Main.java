@@ -3,7 +3,6 @@ package io.lambdoku.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
@@ -17,9 +16,6 @@ public final class Main {
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-a", "--app", "--backend", "--region", "--profile",
             "--endpoint-url", "--artifact-bucket", "--lock-timeout");
 
-    /** Set when a command stopped for want of the AWS SDK on this class path (a field here: this class is loaded). */
-    static volatile boolean rerunWithSdk;
-
     private final Launch launch;
 
     public Main(Launch launch) {
@@ -27,14 +23,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
-        if (StaleJar.found(env)) {
+        if (StaleJar.found()) {
             // halt, not exit: the rebuild replaced the jar this JVM started from, and exiting may load classes
-            Runtime.getRuntime().halt(StaleJar.rebuildAndRun(env, args));
+            Runtime.getRuntime().halt(StaleJar.rebuildAndRun(System.getenv(), args));
         }
         Launch launch = Launch.ofProcess();
         int code = new Main(launch).run(args);
-        if (rerunWithSdk) {
+        if (code == ExitCodes.NEEDS_SDK) {
             code = SdkClassPath.rerun(launch.env(), args);
         }
         System.out.flush();

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The launcher starts a command it expects to stay local without the AWS SDK's jar on the class path (./lambdoku
  * says why). A command that reaches the SDK anyway stops there, before any call of the aws backend, and runs again
- * through the launcher with LAMBDOKU_SDK=1, which puts the jar back.
+ * through the launcher with LAMBDOKU_SDK=1, which puts the jar back. What the command read from standard input before
+ * that is not there for the second run, which is why the launcher follows Session.backendName's rules to the letter.
  */
 final class SdkClassPath {
 
@@ -20,19 +21,17 @@ final class SdkClassPath {
     private SdkClassPath() {
     }
 
-    /** True, and remembered for Main, when {@code e} is a class of the SDK this class path lacks. */
-    static boolean isMissing(NoClassDefFoundError e) {
+    /** Whether {@code e} names a class of the SDK, which this class path lacks. */
+    static boolean isSdk(NoClassDefFoundError e) {
         String message = e.getMessage();
-        if (message != null && (message.startsWith(SDK_PACKAGE) || message.startsWith(SDK_PACKAGE.replace('/', '.')))) {
-            Main.rerunWithSdk = true;
-        }
-        return Main.rerunWithSdk;
+        return message != null && (message.startsWith(SDK_PACKAGE) || message.startsWith(SDK_PACKAGE.replace('/', '.')));
     }
 
     /** Runs {@code args} again through the launcher with the SDK, in this process's terminal; its exit code. */
     static int rerun(Map<String, String> env, String[] args) {
         String launcher = env.get(LAUNCHER);
-        if (launcher == null || env.containsKey(WITH_SDK)) {
+        String withSdk = env.get(WITH_SDK);
+        if (launcher == null || (withSdk != null && !withSdk.isEmpty())) { // the launcher did put it there: it is gone
             System.err.println("Error: this command needs the AWS SDK (cli/target/lambdoku-sdk.jar) on the class path;"
                     + " run it through the lambdoku launcher.");
             return ExitCodes.FAILURE;

@@ -9,19 +9,21 @@ import java.util.Map;
 
 /**
  * The launcher's check for sources newer than the jar runs beside the JVM's start (./lambdoku says why): it hands the
- * JVM a pipe on which find names the first newer source, if any. This JVM, started from a stale jar, must not run the
- * command: it runs the launcher again with LAMBDOKU_CHECK=now, which builds before it starts a JVM.
+ * JVM a pipe on which find names the first newer source, if any, and names its descriptor in a system property (not
+ * the environment: a JVM this one starts, such as a detached rollout driver, must not read a descriptor it lacks).
+ * This JVM, started from a stale jar, must not run the command: it runs the launcher again with LAMBDOKU_CHECK=now,
+ * which builds before it starts a JVM.
  */
 final class StaleJar {
 
-    private static final String FD = "LAMBDOKU_STALE_FD";
+    private static final String FD = "lambdoku.staleFd";
 
     private StaleJar() {
     }
 
     /** Whether the launcher's find named a source newer than the jar; waits for it to finish. */
-    static boolean found(Map<String, String> env) {
-        String fd = env.get(FD);
+    static boolean found() {
+        String fd = System.getProperty(FD);
         if (fd == null || fd.isEmpty()) {
             return false;
         }
@@ -38,7 +40,6 @@ final class StaleJar {
         command.addAll(List.of(args));
         ProcessBuilder again = new ProcessBuilder(command).inheritIO();
         again.environment().put("LAMBDOKU_CHECK", "now");
-        again.environment().remove(FD);
         try {
             return again.start().waitFor();
         } catch (IOException e) {

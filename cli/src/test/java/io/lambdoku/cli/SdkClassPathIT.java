@@ -1,6 +1,7 @@
 package io.lambdoku.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lambdoku.aws.MotoExtension;
 import io.lambdoku.aws.MotoServer;
@@ -38,20 +39,28 @@ class SdkClassPathIT {
 
     @Test
     void theSdkJarIsOnTheClassPathExactlyWhenTheBackendIsAws() throws Exception {
+        assumeTrue(javaVersion(cli) < 25, "JDK 25+ keeps one class path for its AOT cache");
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:web";
         assertThat(classPath(cli, "--version")).doesNotContain("lambdoku-sdk.jar").contains("lambdoku.jar");
         assertThat(classPath(cli, "config", "-a", "web")).doesNotContain("lambdoku-sdk.jar");
-        assertThat(classPath(cli, "--backend", "aws", "--version")).contains("lambdoku-sdk.jar");
-        assertThat(classPath(cli, "--backend=aws", "--version")).contains("lambdoku-sdk.jar");
-        assertThat(classPath(cli, "config", "-a", "arn:aws:lambda:us-east-1:123456789012:function:web"))
-                .contains("lambdoku-sdk.jar");
+        // an ARN elsewhere (a role, a key) does not name the backend
+        assertThat(classPath(cli, "create", "web", "--role", "arn:aws:iam::123456789012:role/r")).doesNotContain("lambdoku-sdk.jar");
+        // --version after the app: no command runs, so nothing calls AWS
+        for (List<String> args : List.of(List.of("--backend", "aws", "--version"), List.of("--backend=aws", "--version"),
+                List.of("-a", arn, "--version"), List.of("--app", arn, "--version"), List.of("--app=" + arn, "--version"),
+                List.of("-a=" + arn, "--version"), List.of("-a" + arn, "--version"))) {
+            assertThat(classPath(cli, args.toArray(String[]::new))).as("%s", args).contains("lambdoku-sdk.jar");
+        }
         assertThat(classPath(new CliRunner(scratch.resolve("env")).withEnv(Map.of("LAMBDOKU_BACKEND", "aws")), "--version"))
                 .contains("lambdoku-sdk.jar");
 
         // the nearest .lambdoku decides, from the folder the command runs in or one above it
-        Files.writeString(cli.cwd().resolve(".lambdoku"), "app = web\nbackend = aws\n");
+        Files.writeString(cli.cwd().getParent().resolve(".lambdoku"), "app = web\nbackend = aws\n");
         assertThat(classPath(cli, "--version")).contains("lambdoku-sdk.jar");
         Files.writeString(cli.cwd().resolve(".lambdoku"), "app = web\nbackend = local\n");
         assertThat(classPath(cli, "--version")).doesNotContain("lambdoku-sdk.jar");
+        Files.writeString(cli.cwd().resolve(".lambdoku"), arn + "\n");
+        assertThat(classPath(cli, "--version")).contains("lambdoku-sdk.jar");
     }
 
     @Test
@@ -74,6 +83,17 @@ class SdkClassPathIT {
         assertThat(missing.exit).isEqualTo(1);
         assertThat(missing.err.strip()).startsWith("Error: this command needs the AWS SDK").doesNotContain("\tat ");
         assertThat(missing.out).isEmpty();
+    }
+
+    /** The major version of the JVM the launcher starts, as -XshowSettings prints it. */
+    private static int javaVersion(CliRunner runner) throws Exception {
+        return Integer.parseInt(setting(runner, "java.specification.version", "--version").replace("java.specification.version = ", ""));
+    }
+
+    private static String setting(CliRunner runner, String name, String... args) throws Exception {
+        String err = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XshowSettings:properties")).run(args).err();
+        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
+        return err.lines().map(String::strip).filter(l -> l.startsWith(name + " =")).findFirst().orElseThrow();
     }
 
     /**

@@ -32,7 +32,7 @@ class StaleJarIT {
 
         assertThat(run.exit).isEqualTo(7);
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(record)).containsExactly("config -a web", "check=now", "fd=");
+        assertThat(Files.readAllLines(record)).containsExactly("config -a web", "check=now");
     }
 
     @Test
@@ -46,11 +46,23 @@ class StaleJarIT {
         assertThat(record).doesNotExist();
     }
 
+    @Test
+    void aJvmNotToldOfThePipeIgnoresWhateverItsFd3Holds() throws Exception {
+        // as a detached rollout driver: the environment is copied, the launcher's system property is not
+        Path record = scratch.resolve("record");
+
+        Run run = java("echo core/src/main/java/X.java", standIn(record, 7), false, "--version");
+
+        assertThat(run.exit).isZero();
+        assertThat(run.out).isEqualTo("lambdoku " + Main.VERSION + "\n");
+        assertThat(record).doesNotExist();
+    }
+
     /** A script in the launcher's place: writes its arguments and what it was told, then exits with {@code code}. */
     private Path standIn(Path record, int code) throws Exception {
         Path script = scratch.resolve("launcher");
         Files.writeString(script, "#!/usr/bin/env bash\n"
-                + "{ echo \"$*\"; echo \"check=$LAMBDOKU_CHECK\"; echo \"fd=${LAMBDOKU_STALE_FD:-}\"; } >'" + record + "'\n"
+                + "{ echo \"$*\"; echo \"check=$LAMBDOKU_CHECK\"; } >'" + record + "'\n"
                 + "exit " + code + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
@@ -61,13 +73,17 @@ class StaleJarIT {
 
     /** Our jar's Main with fd 3 reading what {@code finder} prints, as the launcher starts it. */
     private Run java(String finder, Path launcher, String... args) throws Exception {
+        return java(finder, launcher, true, args);
+    }
+
+    private Run java(String finder, Path launcher, boolean told, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "exec 3< <(" + finder + "); exec \"$0\" -cp \"$1\" io.lambdoku.cli.Main \"${@:2}\"";
+        String command = "exec 3< <(" + finder + "); exec \"$0\" " + (told ? "-Dlambdoku.staleFd=3" : "-Dnothing=0")
+                + " -cp \"$1\" io.lambdoku.cli.Main \"${@:2}\"";
         List<String> argv = new java.util.ArrayList<>(List.of("bash", "-c", command, java,
                 repo.resolve("cli/target/lambdoku.jar").toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("LAMBDOKU_STALE_FD", "3");
         pb.environment().put("LAMBDOKU_LAUNCHER", launcher.toString());
         pb.environment().put("LAMBDOKU_HOME", scratch.resolve("home").toString());
         Process p = pb.start();

@@ -167,7 +167,7 @@ public abstract class ReleaseScenarios {
     }
 
     @Test
-    void summariesListWhatReleasesListWithoutReadingSettings() {
+    void summariesListWhatReleasesList() {
         create("sum", "code");
         config().set("sum", Map.of("K1", "v"));
         new Push(api(), Events.NONE).push("sum", handler("two"));

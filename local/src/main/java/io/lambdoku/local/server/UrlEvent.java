@@ -40,8 +40,8 @@ final class UrlEvent {
      * origin): a function logging its event would leak a live session. (Cookie is left out of the headers anyway.)
      */
     private static final String DASHBOARD_COOKIE = "lambdoku-dashboard-";
-    /** requestContext.time: 12/Mar/2020:19:03:58 +0000. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
+    /** requestContext.time: 12/Mar/2020:19:03:58 +0000 (English month names, whichever locale data the JVM uses). */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
 
     private UrlEvent() {

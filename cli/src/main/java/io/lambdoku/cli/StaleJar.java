@@ -3,8 +3,6 @@ package io.lambdoku.cli;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,18 +34,6 @@ final class StaleJar {
 
     /** Runs {@code args} through the launcher again, which builds first; its exit code. */
     static int rebuildAndRun(Map<String, String> env, String[] args) {
-        List<String> command = new ArrayList<>(List.of(env.get("LAMBDOKU_LAUNCHER")));
-        command.addAll(List.of(args));
-        ProcessBuilder again = new ProcessBuilder(command).inheritIO();
-        again.environment().put("LAMBDOKU_CHECK", "now");
-        try {
-            return again.start().waitFor();
-        } catch (IOException e) {
-            System.err.println("Error: cannot run " + command.get(0) + " again to rebuild it: " + e.getMessage() + ".");
-            return ExitCodes.FAILURE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.FAILURE;
-        }
+        return Relaunch.run(env, args, "LAMBDOKU_CHECK", "now", "to rebuild it");
     }
 }

@@ -25,18 +25,20 @@ final class Warmup {
             // Not waited for: the client's build goes through the same two entry points (ServiceMetadata.of, the JCA
             // getInstance calls) and the JVM's class initialisation makes whichever thread comes second wait for the
             // first. A whole canned call here (earlier) only doubled the work; these two alone save ~8 ms.
-            Thread t = new Thread(new AwsBackground(), "lambdoku-warmup");
-            t.setDaemon(true);
-            t.start();
+            startDaemon(new AwsBackground());
             running = null;
             return;
         }
         // Not a lambda: the process's first one starts the JDK's lambda machinery (~5 ms), which would delay the
         // fork by as much; the longer half now starts at once and meets that machinery in the JDK's locale code.
-        Thread t = new Thread(new LocalBackground(), "lambdoku-warmup");
+        running = startDaemon(new LocalBackground());
+    }
+
+    private static Thread startDaemon(Runnable warmup) {
+        Thread t = new Thread(warmup, "lambdoku-warmup");
         t.setDaemon(true);
         t.start();
-        running = t;
+        return t;
     }
 
     /** Waits for the warm-up of {@code backendName}, if one runs; another backend's is left to run on. */

@@ -85,31 +85,31 @@ class SdkClassPathIT {
         assertThat(missing.out).isEmpty();
     }
 
-    /** The major version of the JVM the launcher starts, as -XshowSettings prints it. */
+    /** The major version of the JVM the launcher starts. */
     private static int javaVersion(CliRunner runner) throws Exception {
-        return Integer.parseInt(setting(runner, "java.specification.version", "--version").replace("java.specification.version = ", ""));
+        return Integer.parseInt(setting(runner, "java.specification.version", "--version"));
     }
 
-    private static String setting(CliRunner runner, String name, String... args) throws Exception {
-        String err = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XshowSettings:properties")).run(args).err();
-        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
-        return err.lines().map(String::strip).filter(l -> l.startsWith(name + " =")).findFirst().orElseThrow();
+    /** The class path the launcher gave the JVM for {@code args}. */
+    private static String classPath(CliRunner runner, String... args) throws Exception {
+        return setting(runner, "java.class.path", args);
     }
 
     /**
-     * The class path the launcher gave the JVM, as -XshowSettings prints it on stderr before the command runs: the
-     * first entry after "java.class.path = ", each further one on a line of its own.
+     * A system property as -XshowSettings prints it on stderr before the command runs: the value after "NAME = ", and
+     * for a path each further entry on a line of its own, more deeply indented.
      */
-    private static String classPath(CliRunner runner, String... args) throws Exception {
+    private static String setting(CliRunner runner, String name, String... args) throws Exception {
         String err = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XshowSettings:properties")).run(args).err();
         runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
         List<String> lines = err.lines().toList();
-        int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("java.class.path =")).findFirst().orElseThrow());
-        StringBuilder path = new StringBuilder(lines.get(at).strip());
+        String prefix = name + " = ";
+        int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith(prefix)).findFirst().orElseThrow());
+        StringBuilder value = new StringBuilder(lines.get(at).strip().substring(prefix.length()));
         for (int i = at + 1; i < lines.size() && !lines.get(i).contains(" = ") && lines.get(i).startsWith("        "); i++) {
-            path.append(' ').append(lines.get(i).strip());
+            value.append(' ').append(lines.get(i).strip());
         }
-        return path.toString();
+        return value.toString();
     }
 
     private record Result(int exit, String out, String err) {

@@ -321,14 +321,8 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
                 + " ON c.sha = v.code_sha WHERE v.function = ? AND v.version > 0 ORDER BY v.version DESC LIMIT ?"; // -1: all
         return db.read(c -> {
             requireFunction(c, name);
-            List<VersionSummary> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql, name, limit > 0 ? limit : -1); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new VersionSummary(name, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5)));
-                }
-            }
-            return out;
+            return Sql.query(c, rs -> new VersionSummary(name, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getLong(5)), sql, name, limit > 0 ? limit : -1);
         });
     }
 

@@ -39,9 +39,14 @@ done
 n=0
 set_key() { n=$((n + 1)); lk "$@" config:set -a bench "BENCH=$n$RANDOM"; }
 
+# The launcher runs the aws backend's commands on a JDK 25+ installed beside the java it finds, when there is one and no
+# JAVA_HOME chose the JDK; the row with JAVA_HOME set runs on the java found, for comparison.
+found_jdk="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+JAVA_HOME="$found_jdk" lk --backend aws config -a bench >/dev/null   # that JDK's archive, once
 rows=(
   "aws lambda get-function-configuration (AWS CLI v1)|$(median_ms aws lambda get-function-configuration --function-name bench)"
   "lambdoku config, aws backend|$(median_ms lk --backend aws config -a bench)"
+  "lambdoku config, aws backend, on the java found (JAVA_HOME=$found_jdk)|$(JAVA_HOME="$found_jdk" median_ms lk --backend aws config -a bench)"
   "lambdoku config:set, aws backend|$(median_ms set_key --backend aws)"
   "lambdoku releases, aws backend|$(median_ms lk --backend aws releases -a bench)"
   "lambdoku config, local backend|$(median_ms lk --backend local config -a bench)"

@@ -103,11 +103,11 @@ for c in "${commands[@]}"; do
     took[base|$c]=${pair#* }
   fi
 done
-# Issue 17: the launcher would prefer a JDK 25+ installed beside the default if it started lambdoku faster
-# (AOT cache); these rows are how that is decided.
+# Issue 17: the launcher runs local commands on the java it finds, not on a JDK 25+ installed beside it, because these
+# rows say that is faster (the aws backend's commands, which do run there, are in bench/aws-latency.sh).
 jdk25="$(ls -d /usr/lib/jvm/*-25-* /usr/lib/jvm/*-25 2>/dev/null | head -1 || true)"
 if [ -n "$jdk25" ]; then
-  JAVA_HOME="$jdk25" lk --version >/dev/null 2>&1   # its own archive (AOT cache), once
+  JAVA_HOME="$jdk25" lk --version >/dev/null 2>&1   # its own archives (AOT caches), once
   rows+=("hello-world JVM, JDK 25|$(median_ms "$jdk25/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$work/hello" Hello)")
   rows+=("lambdoku --version, JDK 25 (AOT cache)|$(JAVA_HOME="$jdk25" median_ms lk --version)")
   rows+=("lambdoku config, JDK 25 (AOT cache)|$(JAVA_HOME="$jdk25" median_ms lk config -a bench)")

@@ -29,8 +29,10 @@ class ArchivedHotPathIT {
     void everydayCommandsLoadNoClassOutsideTheArchive() throws Exception {
         CliRunner cli = new CliRunner(scratch);
         Path cache = cli.repo().resolve("cli/target/lambdoku-cache");
-        // The launcher's key file for this checkout: its second line names the current build's archive dir.
-        Path keyFile = cache.resolve("keys").resolve(cli.repo().toString().replace('/', '%') + ".key");
+        // The launcher's key file for this checkout and JDK (the one running this test, as it runs a local command):
+        // its second line names the current build's archive dir.
+        Path keyFile = cache.resolve("keys").resolve(cli.repo().toString().replace('/', '%') + "-java"
+                + Runtime.version().feature() + ".key");
         List<String> key = Files.readAllLines(keyFile);
         Path archiveDir = cache.resolve(key.get(1));
         assertThat(archiveDir.resolve("training.failed"))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lambdoku.aws.MotoExtension;
 import io.lambdoku.aws.MotoServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +42,6 @@ class SdkClassPathIT {
 
     @Test
     void theSdkJarIsOnTheClassPathExactlyWhenTheBackendIsAws() throws Exception {
-        assumeTrue(javaVersion(cli) < 25, "JDK 25+ keeps one class path for its AOT cache");
         String arn = "arn:aws:lambda:us-east-1:123456789012:function:web";
         assertThat(classPath(cli, "--version")).doesNotContain("lambdoku-sdk.jar").contains("lambdoku.jar");
         assertThat(classPath(cli, "config", "-a", "web")).doesNotContain("lambdoku-sdk.jar");
@@ -85,9 +87,65 @@ class SdkClassPathIT {
         assertThat(missing.out).isEmpty();
     }
 
-    /** The major version of the JVM the launcher starts. */
-    private static int javaVersion(CliRunner runner) throws Exception {
-        return Integer.parseInt(setting(runner, "java.specification.version", "--version"));
+    @Test
+    void awsCommandsRunOnAJdk25InstalledBesideTheDefaultLocalOnesOnTheDefault() throws Exception {
+        Path defaultJdk = Path.of(System.getProperty("java.home")); // the java on PATH, as the launcher finds it
+        assumeTrue(Runtime.version().feature() < 25, "the default JDK is 25+ already");
+        Optional<Integer> beside = newestBeside(defaultJdk);
+        assumeTrue(beside.isPresent() && beside.get() >= 25, "no JDK 25+ beside " + defaultJdk);
+        CliRunner noJavaHome = cli.withEnv(Map.of("JAVA_HOME", ""));
+        String jdk25 = String.valueOf(beside.get());
+        String ours = String.valueOf(Runtime.version().feature());
+        assertThat(javaVersion(noJavaHome, "--backend", "aws", "--version")).isEqualTo(jdk25);
+        assertThat(javaVersion(noJavaHome, "--backend", "aws", "config", "-a", "web")).isEqualTo(jdk25);
+        assertThat(javaVersion(noJavaHome, "config", "-a", "web")).isEqualTo(ours);
+        // a JAVA_HOME is the user's choice, for every command
+        CliRunner chosen = new CliRunner(scratch.resolve("chosen")).withEnv(Map.of("JAVA_HOME", defaultJdk.toString()));
+        assertThat(javaVersion(chosen, "--backend", "aws", "--version")).isEqualTo(ours);
+    }
+
+    @Test
+    void theAwsBackendsEverydayReadsLoadNoClassOfOursOrTheSdksOutsideTheArchive() throws Exception {
+        CliRunner aws = cli.withEnv(moto.environment()).withEnv(Map.of("LAMBDOKU_BACKEND", "aws"));
+        aws.run("create", "web", "--role", MotoServer.ROLE).succeeded();
+        aws.run("config:set", "-a", "web", "GREETING=hi").succeeded();
+        List<String> outside = new ArrayList<>();
+        List<List<String>> reads = List.of(List.of("config", "-a", "web"), List.of("config:get", "-a", "web", "GREETING"),
+                List.of("releases", "-a", "web"));
+        for (int i = 0; i < reads.size(); i++) {
+            List<String> command = reads.get(i);
+            Path log = scratch.resolve("classes-" + i + ".log"); // a command's name has a ':', which -Xlog reads
+            aws.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)).run(command.toArray(String[]::new))
+                    .succeeded();
+            aws.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
+            // slf4j ships Java 5 class files, which a JDK 25 AOT cache cannot hold (a JDK 17 archive does)
+            Files.readAllLines(log).stream()
+                    .filter(line -> line.contains(" source: file:") && !line.contains(" org.slf4j."))
+                    .forEach(line -> outside.add(String.join(" ", command) + ": " + line));
+        }
+        assertThat(outside).as("classes read from a jar").isEmpty();
+    }
+
+    /** The major version of the JVM the launcher starts for {@code args}. */
+    private static String javaVersion(CliRunner runner, String... args) throws Exception {
+        return setting(runner, "java.specification.version", args);
+    }
+
+    /** The newest major version among the JDKs in the folder that holds {@code jdk}, as their release files say. */
+    private static Optional<Integer> newestBeside(Path jdk) throws IOException {
+        try (Stream<Path> dirs = Files.list(jdk.getParent())) {
+            return dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(d.resolve("release")))
+                    .flatMap(d -> {
+                        try {
+                            return Files.readAllLines(d.resolve("release")).stream();
+                        } catch (IOException e) {
+                            return Stream.empty();
+                        }
+                    })
+                    .filter(l -> l.startsWith("JAVA_VERSION=\""))
+                    .map(l -> l.substring("JAVA_VERSION=\"".length()).split("[^0-9]")[0])
+                    .filter(v -> !v.isEmpty()).map(Integer::valueOf).max(Integer::compare);
+        }
     }
 
     /** The class path the launcher gave the JVM for {@code args}. */

@@ -99,6 +99,11 @@ class SdkClassPathIT {
         assertThat(javaVersion(noJavaHome, "--backend", "aws", "--version")).isEqualTo(jdk25);
         assertThat(javaVersion(noJavaHome, "--backend", "aws", "config", "-a", "web")).isEqualTo(jdk25);
         assertThat(javaVersion(noJavaHome, "config", "-a", "web")).isEqualTo(ours);
+        // its AOT caches: the everyday reads get one without the changes' classes, found by the command word
+        assertThat(aotCache(noJavaHome, "--backend", "aws", "-a", "web", "config", "-h")).endsWith("/lambdoku-reads.aot");
+        assertThat(aotCache(noJavaHome, "--backend", "aws", "releases", "-h")).endsWith("/lambdoku-reads.aot");
+        assertThat(aotCache(noJavaHome, "--backend", "aws", "config:set", "-h")).endsWith("/lambdoku.aot");
+        assertThat(aotCache(noJavaHome, "--backend", "aws", "-a", "config", "rollback", "-h")).endsWith("/lambdoku.aot");
         // a JAVA_HOME is the user's choice, for every command
         CliRunner chosen = new CliRunner(scratch.resolve("chosen")).withEnv(Map.of("JAVA_HOME", defaultJdk.toString()));
         assertThat(javaVersion(chosen, "--backend", "aws", "--version")).isEqualTo(ours);
@@ -124,6 +129,14 @@ class SdkClassPathIT {
                     .forEach(line -> outside.add(String.join(" ", command) + ": " + line));
         }
         assertThat(outside).as("classes read from a jar").isEmpty();
+    }
+
+    /** The AOT cache the launcher gives the JVM for {@code args}, as -XX:+PrintCommandLineFlags prints it. */
+    private static String aotCache(CliRunner runner, String... args) throws Exception {
+        CliRunner.Result r = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XX:+PrintCommandLineFlags")).run(args);
+        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
+        return Stream.of((r.out() + " " + r.err()).split("\\s+")).filter(f -> f.startsWith("-XX:AOTCache="))
+                .findFirst().orElseThrow(() -> new AssertionError("no -XX:AOTCache in " + r.out() + r.err()));
     }
 
     /** The major version of the JVM the launcher starts for {@code args}. */

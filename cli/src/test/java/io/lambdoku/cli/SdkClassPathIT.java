@@ -110,6 +110,21 @@ class SdkClassPathIT {
     }
 
     @Test
+    void aJdk25ThatCouldNotMakeItsCachesLeavesTheAwsCommandsToTheDefault() throws Exception {
+        assumeTrue(Runtime.version().feature() < 25, "the default JDK is 25+ already");
+        Optional<Integer> beside = newestBeside(Path.of(System.getProperty("java.home")));
+        assumeTrue(beside.isPresent() && beside.get() >= 25, "no JDK 25+ beside the default");
+        Path cache = scratch.resolve("cache");
+        CliRunner own = cli.withEnv(Map.of("JAVA_HOME", "", "LAMBDOKU_CACHE", cache.toString()));
+        assertThat(javaVersion(own, "--backend", "aws", "--version")).isEqualTo(String.valueOf(beside.get()));
+        try (Stream<Path> dirs = Files.list(cache)) {
+            Path jdk25Dir = dirs.filter(d -> d.getFileName().toString().endsWith("-java" + beside.get())).findFirst().orElseThrow();
+            Files.createFile(jdk25Dir.resolve("training.failed")); // as the launcher marks a training that failed
+        }
+        assertThat(javaVersion(own, "--backend", "aws", "--version")).isEqualTo(String.valueOf(Runtime.version().feature()));
+    }
+
+    @Test
     void theAwsBackendsEverydayReadsLoadNoClassOfOursOrTheSdksOutsideTheArchive() throws Exception {
         CliRunner aws = cli.withEnv(moto.environment()).withEnv(Map.of("LAMBDOKU_BACKEND", "aws"));
         aws.run("create", "web", "--role", MotoServer.ROLE).succeeded();

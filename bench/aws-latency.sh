@@ -8,6 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-15}"
 work="$(mktemp -d)"
+unset JAVA_HOME # lambdoku as the launcher picks its JDKs (see the rows below)
 command -v moto_server >/dev/null || { echo "aws-latency: moto_server is not installed." >&2; exit 1; }
 command -v aws >/dev/null || { echo "aws-latency: the AWS CLI (aws) is not installed." >&2; exit 1; }
 
@@ -40,7 +41,8 @@ n=0
 set_key() { n=$((n + 1)); lk "$@" config:set -a bench "BENCH=$n$RANDOM"; }
 
 # The launcher runs the aws backend's commands on a JDK 25+ installed beside the java it finds, when there is one and no
-# JAVA_HOME chose the JDK; the row with JAVA_HOME set runs on the java found, for comparison.
+# JAVA_HOME chose the JDK (so this bench sets the user's aside, above); the row with JAVA_HOME set runs on the java
+# found, for comparison.
 found_jdk="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
 JAVA_HOME="$found_jdk" lk --backend aws config -a bench >/dev/null   # that JDK's archive, once
 rows=(

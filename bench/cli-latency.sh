@@ -52,7 +52,9 @@ rows=(
 # directory; -Xshare:on, so an archive the JVM refuses stops the bench instead of measuring a slower floor).
 # The flags are the launcher's, copied: keep them equal. Nothing lambdoku does starts a local command faster.
 jar="$root/cli/target/lambdoku.jar"
-java_major="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+java_major=17 # as the launcher names the JDK in its key file: by the release file beside the java found, else 17
+java_release="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")/release"
+[ -f "$java_release" ] && java_major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release")"
 cache_dir="$work/cache-current/$(sed -n 2p "$work/cache-current/keys/${root//\//%}-java$java_major.key")"
 if [ -f "$cache_dir/lambdoku-local.jsa" ]; then   # a JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache)
   javac -d "$work/floor" -cp "$jar" "$root/bench/floor/SqliteFloor.java"

@@ -6,13 +6,17 @@ import io.lambdoku.local.server.LocalServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +24,8 @@ import java.util.regex.Pattern;
 abstract class TrainingServer implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    /** Far longer than any of these takes (about a second), short of leaving a user at "preparing fast start". */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     abstract String endpoint();
 
@@ -45,55 +51,91 @@ abstract class TrainingServer implements AutoCloseable {
 
     /**
      * {@code lambdoku local serve} in a JVM of its own, none of whose classes this one loads, serving a store that
-     * each of {@code prepare} (lambdoku command lines, local backend) was run on first.
+     * each of {@code prepare} (lambdoku command lines, local backend) was run on first. Each child's stderr goes to
+     * this JVM's (the launcher keeps it in training.log); none may take longer than {@link #PATIENCE}.
      */
     @SafeVarargs
     static TrainingServer child(Path store, List<String>... prepare) throws IOException {
         for (List<String> args : prepare) {
-            try {
-                int exit = lambdoku(store, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-                if (exit != 0) {
-                    throw new IllegalStateException("the training's 'lambdoku " + String.join(" ", args) + "' exited " + exit);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+            Process p = lambdoku(store, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!finished(p) || p.exitValue() != 0) {
+                throw new IllegalStateException("the training's 'lambdoku " + String.join(" ", args) + "' failed");
             }
         }
         Process process = lambdoku(store, List.of("local", "serve", "--port", "0")).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = out.readLine();
-        Matcher m = LISTENING.matcher(first == null ? "" : first);
-        if (!m.find()) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the training's local serve did not say where it listens: " + first);
-        }
-        String endpoint = m.group(1);
-        return new TrainingServer() {
-            @Override
-            String endpoint() {
-                return endpoint;
-            }
+        try {
+            String endpoint = endpoint(process);
+            return new TrainingServer() {
+                @Override
+                String endpoint() {
+                    return endpoint;
+                }
 
-            @Override
-            public void close() {
-                process.destroy();
-                try {
-                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                @Override
+                public void close() {
+                    process.destroy();
+                    if (!finished(process)) {
                         process.destroyForcibly();
                     }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                    Thread.currentThread().interrupt();
                 }
-            }
-        };
+            };
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
-    /** lambdoku on the local backend with {@code store} as its home, in this JVM's java with its class path. */
+    /** The endpoint local serve's banner names, read on a thread of its own so that a silent child cannot hang training. */
+    private static String endpoint(Process serve) throws IOException {
+        CompletableFuture<String> found = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        found.complete(m.group(1));
+                        return;
+                    }
+                }
+                found.completeExceptionally(new IOException("local serve ended without saying where it listens"));
+            } catch (IOException e) {
+                found.completeExceptionally(e);
+            }
+        }, "training-serve-banner");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return found.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("local serve did not say where it listens within " + PATIENCE.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static boolean finished(Process p) {
+        try {
+            if (p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        p.destroyForcibly();
+        return false;
+    }
+
+    /**
+     * lambdoku on the local backend with {@code store} as its home, in this JVM's java with its class path, in the
+     * store's folder and an environment of its own: neither the user's LAMBDOKU_BACKEND, AWS_REGION or JVM options nor a
+     * .lambdoku reach it, so it serves what the in-process server would.
+     */
     private static ProcessBuilder lambdoku(Path store, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=error:stderr"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's library, without a warning
         }
@@ -103,12 +145,15 @@ abstract class TrainingServer implements AutoCloseable {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
-        // in the store's folder, with the backend named: neither the user's LAMBDOKU_BACKEND nor a .lambdoku decides it
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .directory(Files.createDirectories(store).toFile());
-        builder.environment().put("LAMBDOKU_HOME", store.toString());
-        builder.environment().put("LAMBDOKU_BACKEND", "local");
-        builder.environment().put("LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "0"); // as in-process: a write settles at once
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("LAMBDOKU_")
+                || List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").contains(k));
+        env.put("LAMBDOKU_HOME", store.toString());
+        env.put("LAMBDOKU_BACKEND", "local");
+        env.put("LAMBDOKU_LOCAL_UPDATE_DELAY_MS", "0"); // as in-process: a write settles at once
+        env.put("AWS_REGION", "us-east-1"); // the trainer's
         return builder;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ class SdkClassPathIT {
         }
         assertThat(classPath(new CliRunner(scratch.resolve("env")).withEnv(Map.of("LAMBDOKU_BACKEND", "aws")), "--version"))
                 .contains("lambdoku-sdk.jar");
+        // --backend wins over LAMBDOKU_BACKEND, as Session has it
+        assertThat(classPath(new CliRunner(scratch.resolve("env2")).withEnv(Map.of("LAMBDOKU_BACKEND", "aws")),
+                "--backend", "local", "--version")).doesNotContain("lambdoku-sdk.jar");
 
         // the nearest .lambdoku decides, from the folder the command runs in or one above it
         Files.writeString(cli.cwd().getParent().resolve(".lambdoku"), "app = web\nbackend = aws\n");
@@ -89,12 +93,12 @@ class SdkClassPathIT {
 
     @Test
     void awsCommandsRunOnAJdk25InstalledBesideTheDefaultLocalOnesOnTheDefault() throws Exception {
-        Path defaultJdk = Path.of(System.getProperty("java.home")); // the java on PATH, as the launcher finds it
+        Path defaultJdk = Path.of(System.getProperty("java.home")); // the java this test runs on: the one on PATH here
         assumeTrue(Runtime.version().feature() < 25, "the default JDK is 25+ already");
-        Optional<Integer> beside = newestBeside(defaultJdk);
-        assumeTrue(beside.isPresent() && beside.get() >= 25, "no JDK 25+ beside " + defaultJdk);
+        Optional<Path> beside = jdk25Beside(defaultJdk);
+        assumeTrue(beside.isPresent(), "no JDK 25+ beside " + defaultJdk);
         CliRunner noJavaHome = cli.withEnv(Map.of("JAVA_HOME", ""));
-        String jdk25 = String.valueOf(beside.get());
+        String jdk25 = String.valueOf(major(beside.get()));
         String ours = String.valueOf(Runtime.version().feature());
         assertThat(javaVersion(noJavaHome, "--backend", "aws", "--version")).isEqualTo(jdk25);
         assertThat(javaVersion(noJavaHome, "--backend", "aws", "config", "-a", "web")).isEqualTo(jdk25);
@@ -104,24 +108,45 @@ class SdkClassPathIT {
         assertThat(aotCache(noJavaHome, "--backend", "aws", "releases", "-h")).endsWith("/lambdoku-reads.aot");
         assertThat(aotCache(noJavaHome, "--backend", "aws", "config:set", "-h")).endsWith("/lambdoku.aot");
         assertThat(aotCache(noJavaHome, "--backend", "aws", "-a", "config", "rollback", "-h")).endsWith("/lambdoku.aot");
-        // a JAVA_HOME is the user's choice, for every command
+        // a JAVA_HOME is the user's choice, for every command; so are JVM options made for the java found
         CliRunner chosen = new CliRunner(scratch.resolve("chosen")).withEnv(Map.of("JAVA_HOME", defaultJdk.toString()));
         assertThat(javaVersion(chosen, "--backend", "aws", "--version")).isEqualTo(ours);
+        CliRunner tuned = new CliRunner(scratch.resolve("tuned")).withEnv(Map.of("JAVA_HOME", "", "LAMBDOKU_JAVA_OPTS", "-Xss2m"));
+        assertThat(javaVersion(tuned, "--backend", "aws", "--version")).isEqualTo(ours);
+    }
+
+    @Test
+    void theAwsCachesOfAJdk25HoldNoClassOfTheLocalServerOrStore() throws Exception {
+        Optional<Path> jdk25 = major(Path.of(System.getProperty("java.home"))) >= 25
+                ? Optional.of(Path.of(System.getProperty("java.home"))) : jdk25Beside(Path.of(System.getProperty("java.home")));
+        assumeTrue(jdk25.isPresent(), "no JDK 25+ here");
+        CliRunner on25 = cli.withEnv(Map.of("JAVA_HOME", jdk25.get().toString()));
+        for (List<String> command : List.of(List.of("--backend", "aws", "--version"), List.of("--backend", "aws", "config", "-h"))) {
+            // an AOT cache loads every class it holds at each start, so a start's log lists them all
+            List<String> cached = classLoads(on25, command).stream().filter(l -> l.contains("source: shared objects file")).toList();
+            // (the few types an aws command's own classes name, such as LocalLambda, are loaded by any JVM that links them)
+            assertThat(cached).as("%s", command).anyMatch(l -> l.contains(" software.amazon.awssdk."))
+                    .noneMatch(l -> l.contains(" io.lambdoku.local.server.") || l.contains(" io.lambdoku.local.store.Database ")
+                            || l.contains(" org.sqlite.") || l.contains(" com.sun.net.httpserver."));
+        }
     }
 
     @Test
     void aJdk25ThatCouldNotMakeItsCachesLeavesTheAwsCommandsToTheDefault() throws Exception {
         assumeTrue(Runtime.version().feature() < 25, "the default JDK is 25+ already");
-        Optional<Integer> beside = newestBeside(Path.of(System.getProperty("java.home")));
-        assumeTrue(beside.isPresent() && beside.get() >= 25, "no JDK 25+ beside the default");
+        Optional<Path> beside = jdk25Beside(Path.of(System.getProperty("java.home")));
+        assumeTrue(beside.isPresent(), "no JDK 25+ beside the default");
         Path cache = scratch.resolve("cache");
         CliRunner own = cli.withEnv(Map.of("JAVA_HOME", "", "LAMBDOKU_CACHE", cache.toString()));
-        assertThat(javaVersion(own, "--backend", "aws", "--version")).isEqualTo(String.valueOf(beside.get()));
+        assertThat(javaVersion(own, "--backend", "aws", "--version")).isEqualTo(String.valueOf(major(beside.get())));
         try (Stream<Path> dirs = Files.list(cache)) {
-            Path jdk25Dir = dirs.filter(d -> d.getFileName().toString().endsWith("-java" + beside.get())).findFirst().orElseThrow();
+            Path jdk25Dir = dirs.filter(d -> d.getFileName().toString().endsWith("-java" + major(beside.get()))).findFirst()
+                    .orElseThrow();
             Files.createFile(jdk25Dir.resolve("training.failed")); // as the launcher marks a training that failed
         }
         assertThat(javaVersion(own, "--backend", "aws", "--version")).isEqualTo(String.valueOf(Runtime.version().feature()));
+        CliRunner.Result third = own.run("--backend", "aws", "--version").succeeded();
+        assertThat(third.err()).as("its own archive is made once").doesNotContain("preparing fast start");
     }
 
     @Test
@@ -129,27 +154,40 @@ class SdkClassPathIT {
         CliRunner aws = cli.withEnv(moto.environment()).withEnv(Map.of("LAMBDOKU_BACKEND", "aws"));
         aws.run("create", "web", "--role", MotoServer.ROLE).succeeded();
         aws.run("config:set", "-a", "web", "GREETING=hi").succeeded();
+        // on each JDK that runs them: the java found, and a JDK 25+ beside it when there is one
+        Path found = Path.of(System.getProperty("java.home"));
+        List<Path> jdks = new ArrayList<>(List.of(found));
+        jdk25Beside(found).ifPresent(jdks::add);
         List<String> outside = new ArrayList<>();
-        List<List<String>> reads = List.of(List.of("config", "-a", "web"), List.of("config:get", "-a", "web", "GREETING"),
-                List.of("releases", "-a", "web"));
-        for (int i = 0; i < reads.size(); i++) {
-            List<String> command = reads.get(i);
-            Path log = scratch.resolve("classes-" + i + ".log"); // a command's name has a ':', which -Xlog reads
-            aws.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)).run(command.toArray(String[]::new))
-                    .succeeded();
-            aws.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
-            // slf4j ships Java 5 class files, which a JDK 25 AOT cache cannot hold (a JDK 17 archive does)
-            Files.readAllLines(log).stream()
-                    .filter(line -> line.contains(" source: file:") && !line.contains(" org.slf4j."))
-                    .forEach(line -> outside.add(String.join(" ", command) + ": " + line));
+        for (Path jdk : jdks) {
+            CliRunner on = aws.withEnv(Map.of("JAVA_HOME", jdk.toString()));
+            for (List<String> command : List.of(List.of("config", "-a", "web"), List.of("config:get", "-a", "web", "GREETING"),
+                    List.of("releases", "-a", "web"))) {
+                // slf4j ships Java 5 class files, which a JDK 25 AOT cache cannot hold (a JDK 17 archive does)
+                classLoads(on, command).stream()
+                        .filter(line -> line.contains(" source: file:") && !line.contains(" org.slf4j."))
+                        .forEach(line -> outside.add(jdk.getFileName() + " " + String.join(" ", command) + ": " + line));
+            }
         }
         assertThat(outside).as("classes read from a jar").isEmpty();
     }
 
-    /** The AOT cache the launcher gives the JVM for {@code args}, as -XX:+PrintCommandLineFlags prints it. */
-    private static String aotCache(CliRunner runner, String... args) throws Exception {
-        CliRunner.Result r = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XX:+PrintCommandLineFlags")).run(args);
+    /** The class-load log of {@code command} run through the launcher (which succeeds). */
+    private List<String> classLoads(CliRunner runner, List<String> command) throws Exception {
+        Path log = Files.createTempFile(scratch, "classes", ".log"); // not the command's name: its ':' means much to -Xlog
+        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)).run(command.toArray(String[]::new))
+                .succeeded();
         runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
+        return Files.readAllLines(log);
+    }
+
+    /**
+     * The AOT cache the launcher gives the JVM for {@code args}, as -XX:+PrintCommandLineFlags prints it (given in
+     * JDK_JAVA_OPTIONS, which the java command reads: LAMBDOKU_JAVA_OPTS would keep the launcher on the java found).
+     */
+    private static String aotCache(CliRunner runner, String... args) throws Exception {
+        CliRunner.Result r = runner.withEnv(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags")).run(args);
+        runner.withEnv(Map.of("JDK_JAVA_OPTIONS", ""));
         return Stream.of((r.out() + " " + r.err()).split("\\s+")).filter(f -> f.startsWith("-XX:AOTCache="))
                 .findFirst().orElseThrow(() -> new AssertionError("no -XX:AOTCache in " + r.out() + r.err()));
     }
@@ -159,35 +197,38 @@ class SdkClassPathIT {
         return setting(runner, "java.specification.version", args);
     }
 
-    /** The newest major version among the JDKs in the folder that holds {@code jdk}, as their release files say. */
-    private static Optional<Integer> newestBeside(Path jdk) throws IOException {
-        try (Stream<Path> dirs = Files.list(jdk.getParent())) {
-            return dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(d.resolve("release")))
-                    .flatMap(d -> {
-                        try {
-                            return Files.readAllLines(d.resolve("release")).stream();
-                        } catch (IOException e) {
-                            return Stream.empty();
-                        }
-                    })
-                    .filter(l -> l.startsWith("JAVA_VERSION=\""))
-                    .map(l -> l.substring("JAVA_VERSION=\"".length()).split("[^0-9]")[0])
-                    .filter(v -> !v.isEmpty()).map(Integer::valueOf).max(Integer::compare);
-        }
-    }
-
     /** The class path the launcher gave the JVM for {@code args}. */
     private static String classPath(CliRunner runner, String... args) throws Exception {
         return setting(runner, "java.class.path", args);
     }
 
+    /** The JDK 25+ in the folder that holds {@code jdk} that the launcher would pick: the newest, no symlink. */
+    private static Optional<Path> jdk25Beside(Path jdk) throws IOException {
+        try (Stream<Path> dirs = Files.list(jdk.getParent())) {
+            return dirs.filter(d -> !Files.isSymbolicLink(d) && Files.isExecutable(d.resolve("bin/java")) && major(d) >= 25)
+                    .max(Comparator.comparingInt(SdkClassPathIT::major));
+        }
+    }
+
+    /** A JDK's major version, as its release file says (0 when it says none). */
+    private static int major(Path jdk) {
+        try {
+            return Files.readAllLines(jdk.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION=\""))
+                    .map(l -> l.substring("JAVA_VERSION=\"".length()).split("[^0-9]")[0]).filter(v -> !v.isEmpty())
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /**
-     * A system property as -XshowSettings prints it on stderr before the command runs: the value after "NAME = ", and
+     * A system property as -XshowSettings prints it on stderr before the command runs (given in JDK_JAVA_OPTIONS, as
+     * {@link #aotCache} says why): the value after "NAME = ", and
      * for a path each further entry on a line of its own, more deeply indented.
      */
     private static String setting(CliRunner runner, String name, String... args) throws Exception {
-        String err = runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-XshowSettings:properties")).run(args).err();
-        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
+        String err = runner.withEnv(Map.of("JDK_JAVA_OPTIONS", "-XshowSettings:properties")).run(args).err();
+        runner.withEnv(Map.of("JDK_JAVA_OPTIONS", ""));
         List<String> lines = err.lines().toList();
         String prefix = name + " = ";
         int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith(prefix)).findFirst().orElseThrow());

@@ -28,12 +28,16 @@ final class CliRunner {
         prepare();
     }
 
-    /** The launcher's once-per-build note ("preparing fast start") is not part of any command's output. */
+    /**
+     * The launcher's once-per-build note ("preparing fast start") is not part of any command's output: it is made
+     * here for the local commands' JDK and for the aws commands' (a JDK 25+ beside the default, when there is one).
+     */
     private synchronized void prepare() throws IOException {
         synchronized (CliRunner.class) {
             if (!prepared) {
                 try {
                     start("--version").waitFor(300, TimeUnit.SECONDS);
+                    start("--backend", "aws", "--version").waitFor(300, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -134,17 +133,7 @@ abstract class TrainingServer implements AutoCloseable {
      * .lambdoku reach it, so it serves what the in-process server would.
      */
     private static ProcessBuilder lambdoku(Path store, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=error:stderr"));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's library, without a warning
-        }
-        String cache = System.getProperty("lambdoku.cache");
-        if (cache != null) {
-            command.add("-Dlambdoku.cache=" + cache); // the native library extracted there already
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
+        List<String> command = ChildJvm.main(List.of("-Xlog:disable", "-Xlog:all=error:stderr"), args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .directory(Files.createDirectories(store).toFile());
         Map<String, String> env = builder.environment();

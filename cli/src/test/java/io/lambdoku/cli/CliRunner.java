@@ -65,8 +65,25 @@ final class CliRunner {
     }
 
     Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(repo.resolve("lambdoku").toString());
+        return start(List.of(repo.resolve("lambdoku").toString()), Map.of(), args);
+    }
+
+    /** Runs with {@code once} added to the environment of this run alone (e.g. a JVM option to observe it). */
+    Result runWithEnv(Map<String, String> once, String... args) throws Exception {
+        return collect(start(List.of(repo.resolve("lambdoku").toString()), once, args), "", args);
+    }
+
+    /**
+     * Main in a JVM of this test's java with our jar alone on its class path, as the launcher starts a command it expects
+     * to stay local, but not through the launcher; same environment as {@link #run}.
+     */
+    Result runOnOurJarAlone(String... args) throws Exception {
+        return collect(start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                repo.resolve("cli/target/lambdoku.jar").toString(), Main.class.getName()), Map.of(), args), "", args);
+    }
+
+    private Process start(List<String> program, Map<String, String> once, String... args) throws IOException {
+        List<String> command = new ArrayList<>(program);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         Map<String, String> env = pb.environment();
@@ -75,6 +92,7 @@ final class CliRunner {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString()); // the aws backend's fingerprint key
         env.remove("LAMBDOKU_BACKEND");
         env.putAll(this.env);
+        env.putAll(once);
         return pb.start();
     }
 
@@ -84,7 +102,10 @@ final class CliRunner {
 
     /** Runs with {@code input} on standard input (then closed), as {@code echo input | lambdoku ...} would. */
     Result runWithInput(String input, String... args) throws Exception {
-        Process p = start(args);
+        return collect(start(args), input, args);
+    }
+
+    private static Result collect(Process p, String input, String... args) throws Exception {
         try (var stdin = p.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
         }

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.lambdoku.aws.MotoExtension;
 import io.lambdoku.aws.MotoServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,17 +75,17 @@ class SdkClassPathIT {
         assertThat(expected).contains("GREETING='hi'");
 
         // As the launcher starts a command whose backend it did not foresee: our jar alone.
-        Result again = withoutSdk(Map.of("LAMBDOKU_LAUNCHER", cli.repo().resolve("lambdoku").toString()),
-                "--backend", "aws", "config", "-a", "web");
-        assertThat(again.exit).isZero();
-        assertThat(again.out).isEqualTo(expected);
-        assertThat(again.err).isEmpty();
+        CliRunner.Result again = aws.withEnv(Map.of("LAMBDOKU_LAUNCHER", cli.repo().resolve("lambdoku").toString()))
+                .runOnOurJarAlone("--backend", "aws", "config", "-a", "web");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).isEqualTo(expected);
+        assertThat(again.err()).isEmpty();
 
-        Result missing = withoutSdk(Map.of("LAMBDOKU_LAUNCHER", cli.repo().resolve("lambdoku").toString(),
-                "LAMBDOKU_SDK", "1"), "--backend", "aws", "config", "-a", "web");
-        assertThat(missing.exit).isEqualTo(1);
-        assertThat(missing.err.strip()).startsWith("Error: this command needs the AWS SDK").doesNotContain("\tat ");
-        assertThat(missing.out).isEmpty();
+        CliRunner.Result missing = aws.withEnv(Map.of("LAMBDOKU_SDK", "1"))
+                .runOnOurJarAlone("--backend", "aws", "config", "-a", "web");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().strip()).startsWith("Error: this command needs the AWS SDK").doesNotContain("\tat ");
+        assertThat(missing.out()).isEmpty();
     }
 
     @Test
@@ -175,9 +172,8 @@ class SdkClassPathIT {
     /** The class-load log of {@code command} run through the launcher (which succeeds). */
     private List<String> classLoads(CliRunner runner, List<String> command) throws Exception {
         Path log = Files.createTempFile(scratch, "classes", ".log"); // not the command's name: its ':' means much to -Xlog
-        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-Xlog:class+load=info:file=" + log)).run(command.toArray(String[]::new))
+        runner.runWithEnv(Map.of("LAMBDOKU_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), command.toArray(String[]::new))
                 .succeeded();
-        runner.withEnv(Map.of("LAMBDOKU_JAVA_OPTS", ""));
         return Files.readAllLines(log);
     }
 
@@ -186,8 +182,7 @@ class SdkClassPathIT {
      * JDK_JAVA_OPTIONS, which the java command reads: LAMBDOKU_JAVA_OPTS would keep the launcher on the java found).
      */
     private static String aotCache(CliRunner runner, String... args) throws Exception {
-        CliRunner.Result r = runner.withEnv(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags")).run(args);
-        runner.withEnv(Map.of("JDK_JAVA_OPTIONS", ""));
+        CliRunner.Result r = runner.runWithEnv(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags"), args);
         return Stream.of((r.out() + " " + r.err()).split("\\s+")).filter(f -> f.startsWith("-XX:AOTCache="))
                 .findFirst().orElseThrow(() -> new AssertionError("no -XX:AOTCache in " + r.out() + r.err()));
     }
@@ -227,8 +222,7 @@ class SdkClassPathIT {
      * for a path each further entry on a line of its own, more deeply indented.
      */
     private static String setting(CliRunner runner, String name, String... args) throws Exception {
-        String err = runner.withEnv(Map.of("JDK_JAVA_OPTIONS", "-XshowSettings:properties")).run(args).err();
-        runner.withEnv(Map.of("JDK_JAVA_OPTIONS", ""));
+        String err = runner.runWithEnv(Map.of("JDK_JAVA_OPTIONS", "-XshowSettings:properties"), args).err();
         List<String> lines = err.lines().toList();
         String prefix = name + " = ";
         int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith(prefix)).findFirst().orElseThrow());
@@ -237,28 +231,5 @@ class SdkClassPathIT {
             value.append(' ').append(lines.get(i).strip());
         }
         return value.toString();
-    }
-
-    private record Result(int exit, String out, String err) {
-    }
-
-    private Result withoutSdk(Map<String, String> extra, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cli.repo().resolve("cli/target/lambdoku.jar").toString(), "io.lambdoku.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cli.cwd().toFile());
-        Map<String, String> env = new HashMap<>(moto.environment());
-        env.put("LAMBDOKU_HOME", cli.home().toString());
-        env.put("LAMBDOKU_CACHE", cli.repo().resolve("cli/target/lambdoku-cache").toString());
-        env.put("XDG_CONFIG_HOME", cli.home().resolve("config").toString());
-        env.putAll(extra);
-        pb.environment().putAll(env);
-        pb.environment().remove("LAMBDOKU_BACKEND");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

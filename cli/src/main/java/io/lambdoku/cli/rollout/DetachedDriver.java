@@ -1,5 +1,6 @@
 package io.lambdoku.cli.rollout;
 
+import io.lambdoku.cli.ChildJvm;
 import io.lambdoku.cli.ExitCodes;
 import io.lambdoku.cli.Session;
 import io.lambdoku.core.rollout.Rollout;
@@ -80,10 +81,9 @@ final class DetachedDriver {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             line.add("/usr/bin/setsid");
         }
-        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        line.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.lambdoku.cli.Main", command));
-        line.addAll(args);
+        List<String> commandLine = new ArrayList<>(List.of(command));
+        commandLine.addAll(args);
+        line.addAll(ChildJvm.main(List.of(), commandLine));
         ProcessBuilder pb = new ProcessBuilder(line).directory(session.launch().cwd().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true);

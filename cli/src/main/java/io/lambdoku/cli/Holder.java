@@ -1,9 +1,9 @@
 package io.lambdoku.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Who this run is, as locks and the activity record name it: {@code user@host}. */
@@ -28,7 +28,7 @@ final class Holder {
         }
         for (String file : new String[] {"/proc/sys/kernel/hostname", "/etc/hostname"}) {
             try {
-                String name = Files.readString(Path.of(file)).strip();
+                String name = read(file).strip();
                 if (!name.isEmpty()) {
                     return name;
                 }
@@ -40,6 +40,13 @@ final class Holder {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "unknown-host";
+        }
+    }
+
+    /** java.io, as SpecCache reads: the first NIO file channel costs ~1.5 ms. */
+    private static String read(String file) throws IOException {
+        try (FileInputStream in = new FileInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

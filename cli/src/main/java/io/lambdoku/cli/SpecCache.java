@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ final class SpecCache {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(file.get())) {
+        // java.io, not Files.newInputStream: NIO's file channels load the JDK's network library on first use (~1.5 ms
+        // of every command), and nothing else on a local command's path opens one
+        try (InputStream in = new FileInputStream(file.get().toFile())) {
             return Optional.of(SpecFile.read(new DataInputStream(new BufferedInputStream(in))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // absent or unreadable: the annotations say the same, slower

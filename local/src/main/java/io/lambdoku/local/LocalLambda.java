@@ -41,7 +41,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -651,7 +650,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     }
 
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return IsoMillis.of(System.currentTimeMillis());
     }
 
     static String newRevision() {
@@ -685,7 +684,7 @@ public final class LocalLambda implements LambdaApi, AutoCloseable {
     /** Now, but never equal to {@code previous}: an update's LastModified must differ from the creation time. */
     private static String laterThan(String previous) {
         String now = now();
-        return now.equals(previous) ? Instant.parse(previous).plusMillis(1).toString() : now;
+        return now.equals(previous) ? IsoMillis.of(Instant.parse(previous).toEpochMilli() + 1) : now;
     }
 
     @Override

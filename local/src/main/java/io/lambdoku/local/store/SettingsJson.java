@@ -1,10 +1,16 @@
 package io.lambdoku.local.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.lambda.FunctionSettings;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,37 +18,98 @@ import java.util.TreeMap;
 
 /**
  * Settings as canonical JSON text (fixed key order, sorted env), so that "nothing changed since the
- * newest version" is a string comparison in SQL or Java.
+ * newest version" is a string comparison in SQL or Java. Settings are read and written on every local command's
+ * path, through jackson-core's parser and generator: jackson-jr's object layer above them costs ~3 ms to start
+ * (bench/results/cli-latency.md), and settings have one fixed shape. Other JSON goes through jackson-jr.
  */
 public final class SettingsJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private SettingsJson() {
     }
 
     public static String write(FunctionSettings s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runtime", s.runtime());
-        m.put("handler", s.handler());
-        m.put("role", s.role());
-        m.put("memorySize", s.memorySize());
-        m.put("timeout", s.timeout());
-        m.put("environment", new TreeMap<>(s.environment()));
-        m.put("layers", s.layers());
-        if (!FunctionSettings.X86_64.equals(s.architecture())) {
-            m.put("architecture", s.architecture()); // absent for x86_64, so rows written before arm64 compare equal
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("runtime", s.runtime());
+            g.writeStringField("handler", s.handler());
+            g.writeStringField("role", s.role());
+            g.writeNumberField("memorySize", s.memorySize());
+            g.writeNumberField("timeout", s.timeout());
+            g.writeObjectFieldStart("environment");
+            for (Map.Entry<String, String> e : s.environment().entrySet()) { // a sorted map
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("layers");
+            for (String layer : s.layers()) {
+                g.writeString(layer);
+            }
+            g.writeEndArray();
+            if (!FunctionSettings.X86_64.equals(s.architecture())) {
+                g.writeStringField("architecture", s.architecture()); // absent for x86_64: rows written before arm64 compare equal
+            }
+            if (s.kmsKeyArn().isPresent()) {
+                g.writeStringField("kmsKeyArn", s.kmsKeyArn().get()); // absent for the default key, as architecture above
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        s.kmsKeyArn().ifPresent(k -> m.put("kmsKeyArn", k)); // absent for the default key, as architecture above
-        return asString(m);
+        return text.toString();
     }
 
-    @SuppressWarnings("unchecked")
     public static FunctionSettings read(String json) {
-        Map<String, Object> m = asMap(json);
-        return new FunctionSettings((String) m.get("runtime"), (String) m.get("handler"), (String) m.get("role"),
-                ((Number) m.get("memorySize")).intValue(), ((Number) m.get("timeout")).intValue(),
-                (Map<String, String>) m.get("environment"), (List<String>) m.get("layers"),
-                (String) m.getOrDefault("architecture", FunctionSettings.X86_64),
-                Optional.ofNullable((String) m.get("kmsKeyArn")));
+        String runtime = null;
+        String handler = null;
+        String role = null;
+        int memorySize = 0;
+        int timeout = 0;
+        Map<String, String> environment = new TreeMap<>();
+        List<String> layers = new ArrayList<>();
+        String architecture = FunctionSettings.X86_64;
+        String kmsKeyArn = null;
+        try (JsonParser p = FACTORY.createParser(json)) {
+            expect(p, JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "runtime" -> runtime = p.getText();
+                    case "handler" -> handler = p.getText();
+                    case "role" -> role = p.getText();
+                    case "memorySize" -> memorySize = p.getIntValue();
+                    case "timeout" -> timeout = p.getIntValue();
+                    case "environment" -> {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = p.currentName();
+                            p.nextToken();
+                            environment.put(key, p.getText());
+                        }
+                    }
+                    case "layers" -> {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            layers.add(p.getText());
+                        }
+                    }
+                    case "architecture" -> architecture = p.getText();
+                    case "kmsKeyArn" -> kmsKeyArn = p.getText();
+                    default -> p.skipChildren(); // a field a newer lambdoku wrote
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new FunctionSettings(runtime, handler, role, memorySize, timeout, environment, layers, architecture,
+                Optional.ofNullable(kmsKeyArn));
+    }
+
+    private static void expect(JsonParser p, JsonToken token) throws IOException {
+        if (p.nextToken() != token) {
+            throw new JsonParseException(p, "function settings are not a JSON object");
+        }
     }
 
     public static String asString(Object value) {

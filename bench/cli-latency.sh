@@ -62,7 +62,7 @@ if [ -f "$cache_dir/lambdoku-local.jsa" ]; then   # a JDK 17-24 launcher's local
   locale=()   # the launcher's choice of locale data, by the JDK version its cache key ends with
   [ "${cache_dir##*-java}" -lt 21 ] && locale=(-Djava.locale.providers=COMPAT)
   floor=("$java" "${locale[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
-         -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1
+         -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1 -XX:CompileThresholdScaling=2
          -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku-local.jsa"
          -cp "$jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")
   [ "$("${floor[@]}")" -gt 0 ] || { echo "cli-latency: the sqlite floor program read no versions." >&2; exit 1; }

@@ -62,8 +62,7 @@ public final class Session implements AutoCloseable {
     private AwsInfra awsInfra;
     private LocalInvokers localInvokers;
     private LeasedGuard guard;
-    private Consumer<io.lambdoku.core.rollout.Rollout> rolloutView = r -> {
-    };
+    private Consumer<io.lambdoku.core.rollout.Rollout> rolloutView; // none: most commands drive no rollout
 
     public Session(Launch launch, GlobalOptions global) {
         this.launch = launch;
@@ -102,11 +101,17 @@ public final class Session implements AutoCloseable {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        Optional<String> fromFile = appFile().flatMap(AppFile::backend);
+        // No lambda or stream here: see NoStdin in EnvAssignments.
+        Optional<String> fromFile = appFile().isPresent() ? appFile().get().backend() : Optional.empty();
         if (fromFile.isPresent()) {
             return fromFile.get();
         }
-        return global.apps.stream().anyMatch(a -> a.startsWith("arn:")) ? "aws" : "local";
+        for (String app : global.apps) {
+            if (app.startsWith("arn:")) {
+                return "aws";
+            }
+        }
+        return "local";
     }
 
     public LambdaApi api() {
@@ -299,7 +304,9 @@ public final class Session implements AutoCloseable {
         return new Events() {
             @Override
             public void rollout(io.lambdoku.core.rollout.Rollout rollout) {
-                rolloutView.accept(rollout);
+                if (rolloutView != null) {
+                    rolloutView.accept(rollout);
+                }
             }
 
             @Override

@@ -29,12 +29,21 @@ public final class EnvAssignments {
         String read(String key);
     }
 
-    private static final ValueReader NO_STDIN = key -> {
-        throw new InvalidParameterException("KEY=- reads the value of " + key + " from standard input, which is not"
-                + " available here.");
-    };
+    private static final ValueReader NO_STDIN = new NoStdin();
 
     private EnvAssignments() {
+    }
+
+    /**
+     * A class, not a lambda: config:set parses its arguments before it opens the store, and a local command's first
+     * lambda starts the JDK's lambda machinery (~5 ms), which the warm-up thread starts anyway, in parallel.
+     */
+    private static final class NoStdin implements ValueReader {
+        @Override
+        public String read(String key) {
+            throw new InvalidParameterException("KEY=- reads the value of " + key + " from standard input, which is"
+                    + " not available here.");
+        }
     }
 
     public static Map<String, String> parseArguments(List<String> args) {

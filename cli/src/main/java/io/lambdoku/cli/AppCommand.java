@@ -36,6 +36,14 @@ public abstract class AppCommand extends BaseCommand {
     }
 
     /**
+     * For a command that {@link #writes()}: its answer, shown, when a read alone shows there is nothing to write (the
+     * function is already as asked, nothing unreleased on it), given without the lock; empty to run under the lock.
+     */
+    protected Optional<Integer> answeredByReading(Session session, String function) {
+        return Optional.empty();
+    }
+
+    /**
      * Work done once, before any lock is taken: reading arguments and standard input, so a bad argument
      * fails without touching a lock and a prompt never holds one.
      */
@@ -65,9 +73,7 @@ public abstract class AppCommand extends BaseCommand {
                             + " without ':" + ref.qualifier().get() + "'.");
                 }
                 appQualifier = ref.qualifier();
-                Optional<String> operation = writes();
-                worst = Math.max(worst, operation.isEmpty() ? runFor(session, ref.name())
-                        : session.guard().holding(ref.name(), operation.get(), () -> runFor(session, ref.name())));
+                worst = Math.max(worst, runLocked(session, ref.name()));
             } catch (RuntimeException e) {
                 worst = Math.max(worst, Errors.report(e, session.output(), global.debug));
             }
@@ -76,4 +82,14 @@ public abstract class AppCommand extends BaseCommand {
     }
 
     protected abstract int runFor(Session session, String function);
+
+    private int runLocked(Session session, String function) {
+        Optional<String> operation = writes();
+        if (operation.isEmpty()) {
+            return runFor(session, function);
+        }
+        Optional<Integer> answered = answeredByReading(session, function);
+        return answered.isPresent() ? answered.get()
+                : session.guard().holding(function, operation.get(), () -> runFor(session, function));
+    }
 }

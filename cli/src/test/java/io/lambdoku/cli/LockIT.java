@@ -3,9 +3,15 @@ package io.lambdoku.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.lambdoku.core.lock.Lease;
+import io.lambdoku.local.LocalLambda;
+import io.lambdoku.local.LocalOptions;
+import io.lambdoku.local.lock.LocalLockStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +51,32 @@ class LockIT {
         assertThat(JSON.std.mapFrom(cli.run("config", "-a", "shop", "--json").succeeded().out()))
                 .isEqualTo(Map.of("FIRST", "1", "SECOND", "2"));
         cli.run("lock", "-a", "shop").succeeded().outContains("shop is not locked.");
+    }
+
+    /**
+     * A lease this test process holds in the scratch store, as any other run's is held: config:set of a value the
+     * function already has answers at once without touching it; a real change is refused, naming the holder.
+     */
+    @Test
+    void aValueAlreadySetIsAnsweredWithoutTheLockAnotherRunHolds() throws Exception {
+        CliRunner cli = new CliRunner(scratch);
+        cli.run("create", "shop").succeeded();
+        cli.run("config:set", "-a", "shop", "MODE=fast").succeeded();
+        try (LocalLambda store = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", cli.home().toString())))) {
+            Instant now = Instant.now();
+            assertThat(new LocalLockStore(store.database()).create(new Lease("held-by-test", "shop", "deploy",
+                    "someone@elsewhere", 4242, now, now, Duration.ofHours(1)))).isPresent();
+
+            cli.run("config:set", "-a", "shop", "MODE=fast").succeeded()
+                    .outContains("No change: MODE already had that value.");
+            cli.run("config:set", "-a", "shop", "MODE=slow").failedWith(ExitCodes.LOCKED,
+                    "shop is locked by someone@elsewhere (deploy, ");
+            assertThat(JSON.std.mapFrom(cli.run("lock", "-a", "shop", "--json").succeeded().out()))
+                    .containsEntry("holder", "someone@elsewhere").containsEntry("pid", 4242);
+        }
+        assertThat(JSON.std.mapFrom(cli.run("config", "-a", "shop", "--json").succeeded().out()))
+                .isEqualTo(Map.of("MODE", "fast"));
+        assertThat(cli.run("releases", "-a", "shop").succeeded().out()).contains("Set MODE").doesNotContain("v3");
     }
 
     @Test

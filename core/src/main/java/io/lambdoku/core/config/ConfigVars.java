@@ -6,6 +6,7 @@ import io.lambdoku.core.lambda.InvalidParameterException;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaLimits;
 import io.lambdoku.core.release.AtomicRelease;
+import io.lambdoku.core.release.Change;
 import io.lambdoku.core.release.Descriptions;
 import io.lambdoku.core.release.ReleaseOutcome;
 import io.lambdoku.core.release.Update;
@@ -53,7 +54,21 @@ public final class ConfigVars {
 
     public ReleaseOutcome set(String function, Map<String, String> vars) {
         vars.keySet().forEach(Sealing::checkName);
-        return releases.apply(function, latest -> {
+        return releases.apply(function, setting(function, vars), alreadyHad(vars));
+    }
+
+    /**
+     * What {@link #set} answers when a read shows every var already has its value and $LATEST holds nothing
+     * unreleased; empty when set may make a release. Reads only: asked without the function's lock (see
+     * {@link AtomicRelease#unchanged}). Refuses what set refuses.
+     */
+    public Optional<ReleaseOutcome> alreadySet(String function, Map<String, String> vars) {
+        vars.keySet().forEach(Sealing::checkName);
+        return releases.unchanged(function, setting(function, vars), alreadyHad(vars));
+    }
+
+    private static Change setting(String function, Map<String, String> vars) {
+        return latest -> {
             Map<String, String> env = new TreeMap<>(latest.settings().environment());
             refuseSealed(function, SealedSet.of(env), vars.keySet());
             List<String> changed = new ArrayList<>();
@@ -67,7 +82,11 @@ public final class ConfigVars {
             }
             LambdaLimits.checkEnvironment(env);
             return Optional.of(Update.settings(latest.settings().withEnvironment(env), describe("Set ", changed)));
-        }, "No change: " + String.join(", ", vars.keySet()) + " already had " + (vars.size() == 1 ? "that value" : "those values") + ".");
+        };
+    }
+
+    private static String alreadyHad(Map<String, String> vars) {
+        return "No change: " + String.join(", ", vars.keySet()) + " already had " + (vars.size() == 1 ? "that value" : "those values") + ".";
     }
 
     /** Unsetting a sealed var also drops it from the sealed list. */

@@ -2,10 +2,12 @@ package io.lambdoku.core.release;
 
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionConfig;
+import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaException;
 import io.lambdoku.core.lambda.PreconditionFailedException;
 import io.lambdoku.core.lambda.UpdateInProgressException;
+import io.lambdoku.core.lambda.UpdateStatus;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,22 @@ public final class AtomicRelease {
     public ReleaseOutcome apply(String function, Change change, String unchangedMessage) {
         PendingRelease.Outcome finished = pending.finish(function);
         return applyChange(function, change, unchangedMessage, finished.latest()).withRecovered(finished.recovered());
+    }
+
+    /**
+     * What {@link #apply} would answer when reading alone shows it: $LATEST settled, holding nothing the newest release
+     * does not, and {@code change} changing nothing. Empty when it may write. It only reads, so a caller can ask without
+     * the function's lock and take the lock only for a change: a command that re-asserts what is already there
+     * neither waits behind another run's lock nor takes one. What it reads may change right after; the answer was
+     * true when read, as a locked no-op's is when the lock is released.
+     */
+    public Optional<ReleaseOutcome> unchanged(String function, Change change, String unchangedMessage) {
+        FunctionConfig latest = api.getFunction(function, FunctionConfig.LATEST);
+        if (latest.lastUpdateStatus() != UpdateStatus.SUCCESSFUL || latest.state() == FunctionState.PENDING
+                || change.against(latest).isPresent()) {
+            return Optional.empty();
+        }
+        return pending.found(latest) ? Optional.empty() : Optional.of(ReleaseOutcome.unchanged(function, unchangedMessage));
     }
 
     /**

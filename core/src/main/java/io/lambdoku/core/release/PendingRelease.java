@@ -73,6 +73,11 @@ public final class PendingRelease {
         }
     }
 
+    /** Whether {@code latest} holds anything the newest release does not: what {@link #finish} would publish. */
+    boolean found(FunctionConfig latest) {
+        return found(log.list(latest.name(), 1).stream().findFirst(), latest).isPresent();
+    }
+
     /**
      * A planned change's finish: publishes what {@code latest} (as the plan observed it) holds beyond the
      * newest release with its RevisionId as precondition, and never retries: a lost race means the plan no

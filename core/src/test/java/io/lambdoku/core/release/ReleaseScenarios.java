@@ -146,6 +146,33 @@ public abstract class ReleaseScenarios {
     }
 
     @Test
+    void aValueAlreadyThereIsAnsweredByReadingAlone() {
+        create("acc", "code");
+        config().set("acc", Map.of("MODE", "fast", "SIZE", "2"));
+
+        assertThat(config().alreadySet("acc", Map.of("MODE", "fast"))).get().satisfies(answer -> {
+            assertThat(answer.changed()).isFalse();
+            assertThat(answer.message()).isEqualTo(config().set("acc", Map.of("MODE", "fast")).message());
+        });
+        assertThat(config().alreadySet("acc", Map.of("MODE", "fast", "SIZE", "3"))).isEmpty();
+        assertThat(config().alreadySet("acc", Map.of("OTHER", "x"))).isEmpty();
+        assertThat(log().list("acc", 0)).hasSize(2);
+    }
+
+    @Test
+    void unreleasedChangesOnLatestAreNeverAnsweredByReading() {
+        create("acc", "code");
+        FunctionSettings settings = api().getFunction("acc", FunctionConfig.LATEST).settings();
+        writeWithoutPublishing("acc", Optional.of(settings.withEnvironment(Map.of("MODE", "fast"))), Optional.empty(),
+                Optional.of("Set MODE"));
+
+        assertThat(config().alreadySet("acc", Map.of("MODE", "fast"))).isEmpty();
+        ReleaseOutcome set = config().set("acc", Map.of("MODE", "fast"));
+        assertThat(set.recovered()).get().extracting(r -> r.release().description()).isEqualTo("Set MODE");
+        assertThat(config().alreadySet("acc", Map.of("MODE", "fast"))).isPresent();
+    }
+
+    @Test
     void unsetRemovesKeysAndSaysWhenNothingWasSet() {
         create("acc", "code");
         config().set("acc", Map.of("A1", "1", "B1", "2"));

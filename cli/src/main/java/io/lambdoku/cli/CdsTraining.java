@@ -64,8 +64,9 @@ public final class CdsTraining {
 
     private static void trainChanges(Trainer trainer, Map<String, String> env, String endpoint) {
         // A change takes the function's lock, which the aws backend keeps in the artifact bucket, and this server
-        // has no S3: config:set and rollback stop at S3's first answer (404), after its client and first call.
-        trainer.run(ExitCodes.FAILURE, "implement S3", "config:set", "-a", "train", "A1=1", "--artifact-bucket", "training");
+        // has no S3: config:set and rollback stop at S3's first answer (404), after its client and first call. A value
+        // the function has (A1=1, since the child server's setup) would be answered by reading, before the lock.
+        trainer.run(ExitCodes.FAILURE, "implement S3", "config:set", "-a", "train", "A1=2", "--artifact-bucket", "training");
         trainer.run(ExitCodes.FAILURE, "implement S3", "rollback", "-a", "train", "--artifact-bucket", "training");
         // What those two would call once past the lock: a change to $LATEST and its release, made directly.
         try (AwsLambda api = AwsLambda.open(AwsOptions.fromEnvironment(env).withEndpoint(Optional.of(endpoint)))) {
@@ -135,6 +136,7 @@ public final class CdsTraining {
         trainer.run(ExitCodes.OK, "", "create", "train", "--code", code.toString());
         trainer.run(ExitCodes.OK, "", "create", "train-prod");
         trainer.run(ExitCodes.OK, "", "config:set", "-a", "train", "AA=1", "BB=two words");
+        trainer.run(ExitCodes.OK, "", "config:set", "-a", "train", "AA=1"); // a value it has: answered by reading
         trainer.run(ExitCodes.OK, "", "config", "-a", "train");
         trainer.run(ExitCodes.OK, "", "config", "-a", "train", "--json");
         trainer.run(ExitCodes.OK, "", "config:get", "-a", "train", "AA");

@@ -1,6 +1,8 @@
 package io.lambdoku.cli;
 
+import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.lambda.FunctionRef;
+import io.lambdoku.core.release.ReleaseOutcome;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -28,7 +30,8 @@ public abstract class AppCommand extends BaseCommand {
 
     /**
      * The operation's name when the command changes the function: it then runs holding the function's lock
-     * (held by {@code user@host}, heartbeated, released at the end), so two writers never interleave. Empty
+     * (held by {@code user@host}, heartbeated, released at the end), so two writers never interleave; unless
+     * {@link #unchangedByReading} shows there is nothing to write and no run holds the lock. Empty
      * for commands that only read, or that take locks themselves (on other functions, or inside core).
      */
     protected Optional<String> writes() {
@@ -36,10 +39,11 @@ public abstract class AppCommand extends BaseCommand {
     }
 
     /**
-     * For a command that {@link #writes()}: its answer, shown, when a read alone shows there is nothing to write (the
-     * function is already as asked, nothing unreleased on it), given without the lock; empty to run under the lock.
+     * For a command that {@link #writes()}: its outcome when a read alone shows there is nothing to write (the function
+     * is already as asked, nothing unreleased on it); empty to run under the lock. Shown without taking the lock when
+     * no run holds one (a lease costs two writes, on AWS two S3 calls); else the command runs under the lock as ever.
      */
-    protected Optional<Integer> answeredByReading(Session session, String function) {
+    protected Optional<ReleaseOutcome> unchangedByReading(Session session, String function) {
         return Optional.empty();
     }
 
@@ -88,8 +92,10 @@ public abstract class AppCommand extends BaseCommand {
         if (operation.isEmpty()) {
             return runFor(session, function);
         }
-        Optional<Integer> answered = answeredByReading(session, function);
-        return answered.isPresent() ? answered.get()
-                : session.guard().holding(function, operation.get(), () -> runFor(session, function));
+        Optional<ReleaseOutcome> unchanged = unchangedByReading(session, function);
+        if (unchanged.isPresent() && !session.guard().leased(function)) {
+            return OutcomeView.print(session.output(), unchanged.get());
+        }
+        return session.guard().holding(function, operation.get(), () -> runFor(session, function));
     }
 }

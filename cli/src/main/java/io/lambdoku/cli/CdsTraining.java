@@ -65,7 +65,7 @@ public final class CdsTraining {
     private static void trainChanges(Trainer trainer, Map<String, String> env, String endpoint) {
         // A change takes the function's lock, which the aws backend keeps in the artifact bucket, and this server
         // has no S3: config:set and rollback stop at S3's first answer (404), after its client and first call. A value
-        // the function has (A1=1, since the child server's setup) would be answered by reading, before the lock.
+        // the function has would be answered by reading, before the lock: A1=2 is a change in both modes.
         trainer.run(ExitCodes.FAILURE, "implement S3", "config:set", "-a", "train", "A1=2", "--artifact-bucket", "training");
         trainer.run(ExitCodes.FAILURE, "implement S3", "rollback", "-a", "train", "--artifact-bucket", "training");
         // What those two would call once past the lock: a change to $LATEST and its release, made directly.

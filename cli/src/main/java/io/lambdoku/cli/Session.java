@@ -14,7 +14,6 @@ import io.lambdoku.core.invoke.FunctionTelemetry;
 import io.lambdoku.core.lambda.FunctionRef;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lock.Ages;
-import io.lambdoku.core.lock.Guard;
 import io.lambdoku.core.lock.LeasedGuard;
 import io.lambdoku.core.lock.LockSettings;
 import io.lambdoku.core.lock.LockStore;
@@ -155,7 +154,7 @@ public final class Session implements AutoCloseable {
      * Holds functions' locks for this run's writes, as {@code user@host}, with this run's --lock-timeout and the
      * lease TTL (LAMBDOKU_LOCK_TTL_SECONDS, default 2 minutes; tests shorten it).
      */
-    public Guard guard() {
+    public LeasedGuard guard() {
         if (guard == null) {
             guard = new LeasedGuard(lockStore(), activity(), events(), lockSettings(), holder(), Clock.systemUTC());
         }

@@ -30,7 +30,7 @@ final class SpecCache {
             return Optional.empty();
         }
         // java.io, not Files.newInputStream: NIO's file channels load the JDK's network library on first use (~1.5 ms
-        // of every command), and nothing else on a local command's path opens one
+        // of a command), and with -a no other read on an everyday local command's path opens one (Holder reads so too)
         try (InputStream in = new FileInputStream(file.get().toFile())) {
             return Optional.of(SpecFile.read(new DataInputStream(new BufferedInputStream(in))));
         } catch (IOException | RuntimeException e) {

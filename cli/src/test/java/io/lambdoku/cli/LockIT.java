@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.lambdoku.core.lock.Lease;
+import io.lambdoku.core.lock.StoredLease;
 import io.lambdoku.local.LocalLambda;
 import io.lambdoku.local.LocalOptions;
 import io.lambdoku.local.lock.LocalLockStore;
@@ -54,26 +55,32 @@ class LockIT {
     }
 
     /**
-     * A lease this test process holds in the scratch store, as any other run's is held: config:set of a value the
-     * function already has answers at once without touching it; a real change is refused, naming the holder.
+     * A value the function already has is answered by reading, without a lease, only while no run holds one: against
+     * a lease this test process holds in the scratch store, as any other run's is held, config:set fails naming the
+     * holder whether it would change anything or not, and changes nothing; with the lease gone, the no-op answers.
      */
     @Test
-    void aValueAlreadySetIsAnsweredWithoutTheLockAnotherRunHolds() throws Exception {
+    void aValueAlreadySetIsAnsweredByReadingOnlyWhileNoRunHoldsTheLock() throws Exception {
         CliRunner cli = new CliRunner(scratch);
         cli.run("create", "shop").succeeded();
         cli.run("config:set", "-a", "shop", "MODE=fast").succeeded();
         try (LocalLambda store = LocalLambda.open(LocalOptions.fromEnvironment(Map.of("LAMBDOKU_HOME", cli.home().toString())))) {
+            LocalLockStore locks = new LocalLockStore(store.database());
             Instant now = Instant.now();
-            assertThat(new LocalLockStore(store.database()).create(new Lease("held-by-test", "shop", "deploy",
-                    "someone@elsewhere", 4242, now, now, Duration.ofHours(1)))).isPresent();
+            StoredLease held = locks.create(new Lease("held-by-test", "shop", "deploy", "someone@elsewhere", 4242, now, now,
+                    Duration.ofHours(1))).orElseThrow();
 
-            cli.run("config:set", "-a", "shop", "MODE=fast").succeeded()
-                    .outContains("No change: MODE already had that value.");
+            cli.run("config:set", "-a", "shop", "MODE=fast").failedWith(ExitCodes.LOCKED,
+                    "shop is locked by someone@elsewhere (deploy, ");
             cli.run("config:set", "-a", "shop", "MODE=slow").failedWith(ExitCodes.LOCKED,
                     "shop is locked by someone@elsewhere (deploy, ");
             assertThat(JSON.std.mapFrom(cli.run("lock", "-a", "shop", "--json").succeeded().out()))
                     .containsEntry("holder", "someone@elsewhere").containsEntry("pid", 4242);
+
+            assertThat(locks.delete(held)).isTrue();
         }
+        cli.run("config:set", "-a", "shop", "MODE=fast").succeeded().outContains("No change: MODE already had that value.");
+        cli.run("lock", "-a", "shop").succeeded().outContains("shop is not locked.");
         assertThat(JSON.std.mapFrom(cli.run("config", "-a", "shop", "--json").succeeded().out()))
                 .isEqualTo(Map.of("MODE", "fast"));
         assertThat(cli.run("releases", "-a", "shop").succeeded().out()).contains("Set MODE").doesNotContain("v3");

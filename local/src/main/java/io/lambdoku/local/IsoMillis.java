@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * An instant at millisecond precision written exactly as {@link Instant#toString} writes it, the form the store keeps
  * LastModified in. Every local write stamps one, and Instant.toString starts java.time's formatters (~1.5 ms of a
- * command's time, bench/results/cli-latency.md); the calendar date comes from LocalDate, only the digits are placed here.
+ * command's time, measured in its profile); the calendar date comes from LocalDate, only the digits are placed here.
  */
 final class IsoMillis {
 

@@ -7,6 +7,7 @@ import io.lambdoku.cli.UsageException;
 import io.lambdoku.cli.release.OutcomeView;
 import io.lambdoku.core.config.ConfigVars;
 import io.lambdoku.core.config.EnvAssignments;
+import io.lambdoku.core.release.ReleaseOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,14 +65,13 @@ public final class ConfigSetCommand extends AppCommand {
         vars = vars(session);
     }
 
-    /** Values it already has: nothing to release, no lock taken (a pipeline re-asserting its config waits for no one). */
+    /** Values it already has: nothing to release (the everyday re-assertion of a pipeline's config). */
     @Override
-    protected Optional<Integer> answeredByReading(Session session, String function) {
+    protected Optional<ReleaseOutcome> unchangedByReading(Session session, String function) {
         if (secret) {
             return Optional.empty(); // sealed values are compared by fingerprint, after sealing them with KMS: under the lock
         }
-        return new ConfigVars(session.api(), session.events()).alreadySet(function, vars)
-                .map(outcome -> OutcomeView.print(session.output(), outcome));
+        return new ConfigVars(session.api(), session.events()).alreadySet(function, vars);
     }
 
     @Override

@@ -35,8 +35,9 @@ public final class EnvAssignments {
     }
 
     /**
-     * A class, not a lambda: config:set parses its arguments before it opens the store, and a local command's first
-     * lambda starts the JDK's lambda machinery (~5 ms), which the warm-up thread starts anyway, in parallel.
+     * A class, not a lambda: this field is made when the class loads, on config:set's path before the store opens, and
+     * a command thread's first lambda starts the JDK's lambda machinery (~5 ms), which the warm-up thread starts
+     * anyway, in parallel.
      */
     private static final class NoStdin implements ValueReader {
         @Override

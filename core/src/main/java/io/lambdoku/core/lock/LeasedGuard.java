@@ -68,6 +68,15 @@ public final class LeasedGuard implements Guard, AutoCloseable {
         }
     }
 
+    /**
+     * Whether a lease on {@code function} exists, this run's or another's, live or stale: a read, which takes nothing.
+     * A command that finds nothing to write answers without the lock only when there is none, so what another run
+     * holds still makes it wait or fail as before.
+     */
+    public boolean leased(String function) {
+        return isHeld(function) || store.read(function).isPresent();
+    }
+
     /** Throws {@link LockLostException} if this run held the function's lock and lost it: the caller stops writing. */
     public void ensureHeld(String function) {
         HeldLease h;

@@ -47,16 +47,23 @@ public final class AtomicRelease {
 
     /**
      * What {@link #apply} would answer when reading alone shows it: $LATEST settled, holding nothing the newest release
-     * does not, and {@code change} changing nothing. Empty when it may write. It only reads, so a caller can ask without
-     * the function's lock and take the lock only for a change: a command that re-asserts what is already there
-     * neither waits behind another run's lock nor takes one. What it reads may change right after; the answer was
-     * true when read, as a locked no-op's is when the lock is released.
+     * does not, and {@code change} changing nothing. Empty when it may write, and whenever apply's answer could differ
+     * (an update in progress, a change it refuses: apply releases what is unreleased first). It only reads, so a
+     * caller may ask before taking the function's lock (see AppCommand, which still asks whether another run holds
+     * it). What it read may change right after; the answer was true when read, as a locked no-op's is when the lock
+     * is released. A change costs one more read of $LATEST than apply alone.
      */
     public Optional<ReleaseOutcome> unchanged(String function, Change change, String unchangedMessage) {
         FunctionConfig latest = api.getFunction(function, FunctionConfig.LATEST);
-        if (latest.lastUpdateStatus() != UpdateStatus.SUCCESSFUL || latest.state() == FunctionState.PENDING
-                || change.against(latest).isPresent()) {
+        if (latest.lastUpdateStatus() != UpdateStatus.SUCCESSFUL || latest.state() == FunctionState.PENDING) {
             return Optional.empty();
+        }
+        try {
+            if (change.against(latest).isPresent()) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException refused) {
+            return Optional.empty(); // apply reports it, after releasing what $LATEST holds unreleased
         }
         return pending.found(latest) ? Optional.empty() : Optional.of(ReleaseOutcome.unchanged(function, unchangedMessage));
     }

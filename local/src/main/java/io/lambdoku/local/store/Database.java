@@ -38,7 +38,16 @@ public final class Database implements AutoCloseable {
             // with DriverManager, which lambdoku never asks for a connection (~1 ms of every local command).
             Connection c = new JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
             Database db = new Database(c, file);
-            db.migrate();
+            try {
+                db.migrate();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.close(); // a store that cannot be migrated is not left open
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             return db;
         } catch (SQLException | StoreException e) {
             NoSpaceException.rethrowIfFull(e, file.getParent());

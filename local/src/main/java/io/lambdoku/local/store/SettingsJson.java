@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * Settings as canonical JSON text (fixed key order, sorted env), so that "nothing changed since the
  * newest version" is a string comparison in SQL or Java. Settings are read and written on every local command's
- * path, through jackson-core's parser and generator: jackson-jr's object layer above them costs ~3 ms to start
- * (bench/results/cli-latency.md), and settings have one fixed shape. Other JSON goes through jackson-jr.
+ * path, through jackson-core's parser and generator: jackson-jr's object layer above them took ~3 ms of a command
+ * to start (A/B, commit 8ef47f9), and settings have one fixed shape. Other JSON goes through jackson-jr.
  */
 public final class SettingsJson {
 
@@ -83,6 +83,7 @@ public final class SettingsJson {
                     case "memorySize" -> memorySize = p.getIntValue();
                     case "timeout" -> timeout = p.getIntValue();
                     case "environment" -> {
+                        expectCurrent(p, JsonToken.START_OBJECT, "environment");
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String key = p.currentName();
                             p.nextToken();
@@ -90,13 +91,15 @@ public final class SettingsJson {
                         }
                     }
                     case "layers" -> {
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                        expectCurrent(p, JsonToken.START_ARRAY, "layers");
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
                             layers.add(p.getText());
                         }
+                        expectCurrent(p, JsonToken.END_ARRAY, "layers");
                     }
                     case "architecture" -> architecture = p.getText();
                     case "kmsKeyArn" -> kmsKeyArn = p.getText();
-                    default -> p.skipChildren(); // a field a newer lambdoku wrote
+                    default -> p.skipChildren(); // latestDescription (on published versions), or a newer lambdoku's
                 }
             }
         } catch (IOException e) {
@@ -109,6 +112,12 @@ public final class SettingsJson {
     private static void expect(JsonParser p, JsonToken token) throws IOException {
         if (p.nextToken() != token) {
             throw new JsonParseException(p, "function settings are not a JSON object");
+        }
+    }
+
+    private static void expectCurrent(JsonParser p, JsonToken token, String field) throws IOException {
+        if (p.currentToken() != token) {
+            throw new JsonParseException(p, "function settings' " + field + " is not what lambdoku writes there");
         }
     }
 

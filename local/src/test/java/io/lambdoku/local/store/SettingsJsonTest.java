@@ -43,8 +43,15 @@ class SettingsJsonTest {
     }
 
     @Test
-    void aRowThatIsNotAnObjectIsAnError() {
+    void aRowNotShapedAsLambdokuWritesItIsAnErrorNotAHang() {
         assertThatThrownBy(() -> SettingsJson.read("[1]")).hasMessageContaining("not a JSON object");
+        String head = "{\"runtime\":\"r\",\"handler\":\"h\",\"role\":\"x\",\"memorySize\":128,\"timeout\":3,";
+        assertThatThrownBy(() -> SettingsJson.read(head + "\"environment\":{},\"layers\":null}"))
+                .hasMessageContaining("layers is not what lambdoku writes");
+        assertThatThrownBy(() -> SettingsJson.read(head + "\"environment\":{},\"layers\":[\"a\",1]}"))
+                .hasMessageContaining("layers is not what lambdoku writes");
+        assertThatThrownBy(() -> SettingsJson.read(head + "\"environment\":\"A=1\",\"layers\":[]}"))
+                .hasMessageContaining("environment is not what lambdoku writes");
     }
 
     private static FunctionSettings settings(SplittableRandom random) {

@@ -41,7 +41,8 @@ javac -d "$work/hello" "$work/hello/Hello.java"
 n=0
 set_key() { n=$((n + 1)); "$@" config:set -a bench "BENCH=$n$RANDOM"; }
 
-hello=$(median_ms "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$work/hello" Hello)
+hello_jvm=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$work/hello" Hello)
+hello=$(median_ms "${hello_jvm[@]}")
 rows=(
   "java -version|$(median_ms "$java" -version)"
   "hello-world JVM|$hello"
@@ -78,12 +79,14 @@ median_pair_ms() { # CMD_A... -- CMD_B...: prints "A_ms B_ms"
   "${a[@]}" >/dev/null 2>&1 || true
   "${b[@]}" >/dev/null 2>&1 || true
   for _ in $(seq 1 "$runs"); do
-    t0=$(date +%s%N); "${a[@]}" >/dev/null 2>&1 || true; t1=$(date +%s%N); ta+=($(( (t1 - t0) / 1000000 )))
-    t0=$(date +%s%N); "${b[@]}" >/dev/null 2>&1 || true; t1=$(date +%s%N); tb+=($(( (t1 - t0) / 1000000 )))
+    t0=$(date +%s%N); "${a[@]}" >/dev/null 2>&1 || true; t1=$(date +%s%N); ta+=($(( (t1 - t0 + 50000) / 100000 )))
+    t0=$(date +%s%N); "${b[@]}" >/dev/null 2>&1 || true; t1=$(date +%s%N); tb+=($(( (t1 - t0 + 50000) / 100000 )))
   done
-  echo "$(printf '%s\n' "${ta[@]}" | median) $(printf '%s\n' "${tb[@]}" | median)"
+  # tenths of a ms: a ratio of two whole-ms medians near 2.5 moves by 0.1 with one ms of rounding
+  echo "$(printf '%s\n' "${ta[@]}" | median | tenths) $(printf '%s\n' "${tb[@]}" | median | tenths)"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+tenths() { awk '{printf "%.1f", $1 / 10}'; }
 
 commands=(
   "--version|--version"
@@ -95,11 +98,16 @@ commands=(
   "releases|releases -a bench"
   "apps:info|apps:info -a bench"
 )
-declare -A took
+# Without a baseline, each everyday command's runs alternate with the hello-world JVM's (H C H C ...), and its
+# ratio is to that hello-world median: this VM's speed drifts by ±10% within a minute, and a hello-world measured
+# once, before every command, put the same commands 0.2x apart from one run to the next.
+declare -A took beside
 for c in "${commands[@]}"; do
   args="${c#*|}"
   if [ -z "$baseline" ]; then
-    if [ "$args" = SET ]; then took[lk|$c]=$(median_ms set_key lk); else took[lk|$c]=$(median_ms lk $args); fi
+    if [ "$args" = SET ]; then pair=$(median_pair_ms "${hello_jvm[@]}" -- set_key lk); else pair=$(median_pair_ms "${hello_jvm[@]}" -- lk $args); fi
+    beside[lk|$c]=${pair% *}
+    took[lk|$c]=${pair#* }
   else
     if [ "$args" = SET ]; then pair=$(median_pair_ms set_key lk -- set_key base); else pair=$(median_pair_ms lk $args -- base $args); fi
     took[lk|$c]=${pair% *}
@@ -118,7 +126,7 @@ fi
 for who in lk ${baseline:+base}; do
   label=""
   [ "$who" = base ] && label=" (baseline $baseline)"
-  for c in "${commands[@]}"; do rows+=("lambdoku ${c%%|*}$label|${took[$who|$c]}"); done
+  for c in "${commands[@]}"; do rows+=("lambdoku ${c%%|*}$label|${took[$who|$c]}|${beside[$who|$c]:-}"); done
 done
 
 # A function with N releases: one real release, then N-1 copies of it written straight into the
@@ -161,23 +169,30 @@ if [ "$scale" != 0 ]; then
   done
 fi
 
-ratio() { awk -v a="$1" -v b="$hello" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="${2:-$hello}" 'BEGIN { printf "%.2f", a / b }'; }
+row() { # LABEL|MS[|HELLO BESIDE IT]
+  local label="${1%%|*}" rest="${1#*|}" ms ref
+  ms="${rest%%|*}"
+  ref=""
+  [ "$rest" != "$ms" ] && ref="${rest#*|}"
+  echo "| $label | $ms | ${ref:-$hello} | $(ratio "$ms" "$ref") |"
+}
 out="$root/bench/results/cli-latency.md"
 {
   echo "# CLI latency, local backend"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), median of $runs runs after one warm-up, whole process${baseline:+, runs of the two trees alternating}; ratio: to the hello-world JVM of the same run."
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1), median of $runs runs after one warm-up, whole process${baseline:+, runs of the two trees alternating}; ratio: to the hello-world JVM of the same run${baseline:-, for each everyday command: to the hello-world JVM runs alternating with its own}."
   echo
-  echo "| command | median ms | × hello-world JVM |"
-  echo "|---|---:|---:|"
-  for r in "${rows[@]}"; do echo "| ${r%%|*} | ${r##*|} | $(ratio "${r##*|}") |"; done
+  echo "| command | median ms | hello-world JVM, ms | × hello-world JVM |"
+  echo "|---|---:|---:|---:|"
+  for r in "${rows[@]}"; do row "$r"; done
   if [ ${#scale_rows[@]} -gt 0 ]; then
     echo
     echo "## Scale"
     echo
-    echo "| command | median ms | × hello-world JVM |"
-    echo "|---|---:|---:|"
-    for r in "${scale_rows[@]}"; do echo "| ${r%%|*} | ${r##*|} | $(ratio "${r##*|}") |"; done
+    echo "| command | median ms | hello-world JVM, ms | × hello-world JVM |"
+    echo "|---|---:|---:|---:|"
+    for r in "${scale_rows[@]}"; do row "$r"; done
   fi
 } >"$out"
 cat "$out"

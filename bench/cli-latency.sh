@@ -85,7 +85,6 @@ median_pair_ms() { # CMD_A... -- CMD_B...: prints "A_ms B_ms"
   # tenths of a ms: a ratio of two whole-ms medians near 2.5 moves by 0.1 with one ms of rounding
   echo "$(printf '%s\n' "${ta[@]}" | median | tenths) $(printf '%s\n' "${tb[@]}" | median | tenths)"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 tenths() { awk '{printf "%.1f", $1 / 10}'; }
 
 commands=(

@@ -11,5 +11,8 @@ median_ms() {
     t1=$(date +%s%N)
     times+=($(( (t1 - t0 + 500000) / 1000000 ))) # rounded: truncating took ~0.5 ms off every run
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
+  printf '%s\n' "${times[@]}" | median
 }
+
+# median: the median of the whole numbers on stdin, one per line
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }

@@ -77,7 +77,7 @@ public abstract class AppCommand extends BaseCommand {
                             + " without ':" + ref.qualifier().get() + "'.");
                 }
                 appQualifier = ref.qualifier();
-                worst = Math.max(worst, runLocked(session, ref.name()));
+                worst = Math.max(worst, runApp(session, ref.name()));
             } catch (RuntimeException e) {
                 worst = Math.max(worst, Errors.report(e, session.output(), global.debug));
             }
@@ -87,7 +87,8 @@ public abstract class AppCommand extends BaseCommand {
 
     protected abstract int runFor(Session session, String function);
 
-    private int runLocked(Session session, String function) {
+    /** One app: under its lock when the command writes, unless a read shows there is nothing to write. */
+    private int runApp(Session session, String function) {
         Optional<String> operation = writes();
         if (operation.isEmpty()) {
             return runFor(session, function);

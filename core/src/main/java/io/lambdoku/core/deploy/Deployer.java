@@ -79,7 +79,7 @@ public final class Deployer {
         Optional<Release> newest = Optional.empty();
         Optional<String> pending = Optional.empty();
         if (current.isPresent()) {
-            newest = new ReleaseLog(api).list(manifest.name(), 1).stream().findFirst();
+            newest = new ReleaseLog(api).newestIfAny(manifest.name());
             pending = PendingRelease.found(newest, current.get());
             if (alias.isPresent()) {
                 aliasVersion = findAlias(manifest.name(), alias.get()).map(Alias::functionVersion);

@@ -48,6 +48,11 @@ public record FunctionConfig(
                 lastModified, lastUpdateStatus, lastUpdateStatusReason, state);
     }
 
+    /** Still being created or updated: writes and publishes wait for it (LastUpdateStatus InProgress, State Pending). */
+    public boolean settling() {
+        return lastUpdateStatus == UpdateStatus.IN_PROGRESS || state == FunctionState.PENDING;
+    }
+
     public boolean isLatest() {
         return LATEST.equals(version);
     }

@@ -139,7 +139,7 @@ public final class Pipeline {
         List<PromotionPlan.Step> steps = new ArrayList<>();
         for (String target : targets) {
             String runs = api.getFunction(target, FunctionConfig.LATEST).codeSha256();
-            Optional<Release> current = log.list(target, 1).stream().findFirst();
+            Optional<Release> current = log.newestIfAny(target);
             steps.add(new PromotionPlan.Step(target, current, !runs.equals(release.codeSha256())));
         }
         return new PromotionPlan(upstream, release, steps);

@@ -2,7 +2,6 @@ package io.lambdoku.core.release;
 
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionConfig;
-import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.LambdaException;
 import io.lambdoku.core.lambda.PreconditionFailedException;
@@ -55,7 +54,7 @@ public final class AtomicRelease {
      */
     public Optional<ReleaseOutcome> unchanged(String function, Change change, String unchangedMessage) {
         FunctionConfig latest = api.getFunction(function, FunctionConfig.LATEST);
-        if (latest.lastUpdateStatus() != UpdateStatus.SUCCESSFUL || latest.state() == FunctionState.PENDING) {
+        if (latest.settling() || latest.lastUpdateStatus() == UpdateStatus.FAILED) {
             return Optional.empty();
         }
         try {

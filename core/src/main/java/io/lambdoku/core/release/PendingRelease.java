@@ -52,7 +52,7 @@ public final class PendingRelease {
     Outcome finish(String function) {
         for (int attempt = 1; ; attempt++) {
             FunctionConfig latest = waiter.settled(api.getFunction(function, FunctionConfig.LATEST));
-            Optional<Release> newest = log.list(function, 1).stream().findFirst();
+            Optional<Release> newest = log.newestIfAny(function);
             Optional<String> found = found(newest, latest);
             if (found.isEmpty()) {
                 return new Outcome(Optional.empty(), Optional.of(latest));
@@ -75,7 +75,7 @@ public final class PendingRelease {
 
     /** Whether {@code latest} holds anything the newest release does not: what {@link #finish} would publish. */
     boolean found(FunctionConfig latest) {
-        return found(log.list(latest.name(), 1).stream().findFirst(), latest).isPresent();
+        return found(log.newestIfAny(latest.name()), latest).isPresent();
     }
 
     /**
@@ -85,7 +85,7 @@ public final class PendingRelease {
      * $LATEST as it is afterwards, for the change's first write.
      */
     Outcome finishObserved(FunctionConfig latest) {
-        Optional<Release> newest = log.list(latest.name(), 1).stream().findFirst();
+        Optional<Release> newest = log.newestIfAny(latest.name());
         Optional<String> found = found(newest, latest);
         if (found.isEmpty()) {
             return new Outcome(Optional.empty(), Optional.of(latest));

@@ -34,8 +34,13 @@ public final class ReleaseLog {
     }
 
     public Release newest(String function) {
-        return list(function, 1).stream().findFirst().orElseThrow(() -> new ResourceNotFoundException(
+        return newestIfAny(function).orElseThrow(() -> new ResourceNotFoundException(
                 "Function " + function + " has no releases yet."));
+    }
+
+    /** The newest release; empty for a function created and never published. */
+    public Optional<Release> newestIfAny(String function) {
+        return list(function, 1).stream().findFirst();
     }
 
     /** Release N, or a sentence naming the newest one when there is no such release. */
@@ -44,7 +49,7 @@ public final class ReleaseLog {
             return Release.of(api.getFunction(function, Integer.toString(version)));
         } catch (ResourceNotFoundException e) {
             api.getFunction(function, FunctionConfig.LATEST); // an unknown function says so first
-            String newest = list(function, 1).stream().map(Release::label).findFirst().orElse("none");
+            String newest = newestIfAny(function).map(Release::label).orElse("none");
             throw new ResourceNotFoundException("No release v" + version + " for function " + function
                     + "; newest is " + newest + ". See 'lambdoku releases'.");
         }

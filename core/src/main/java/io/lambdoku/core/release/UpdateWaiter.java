@@ -2,7 +2,6 @@ package io.lambdoku.core.release;
 
 import io.lambdoku.core.event.Events;
 import io.lambdoku.core.lambda.FunctionConfig;
-import io.lambdoku.core.lambda.FunctionState;
 import io.lambdoku.core.lambda.LambdaApi;
 import io.lambdoku.core.lambda.UpdateFailedException;
 import io.lambdoku.core.lambda.UpdateStatus;
@@ -34,7 +33,7 @@ public final class UpdateWaiter {
     public FunctionConfig settled(FunctionConfig current) {
         long deadline = System.nanoTime() + limit.toNanos();
         FunctionConfig config = current;
-        while (config.lastUpdateStatus() == UpdateStatus.IN_PROGRESS || config.state() == FunctionState.PENDING) {
+        while (config.settling()) {
             if (System.nanoTime() > deadline) {
                 throw new UpdateFailedException("Function " + config.name() + " is still updating after "
                         + limit.toSeconds() + " s; try again later.");

@@ -72,7 +72,7 @@ public final class SettingsJson {
         String architecture = FunctionSettings.X86_64;
         String kmsKeyArn = null;
         try (JsonParser p = FACTORY.createParser(json)) {
-            expect(p, JsonToken.START_OBJECT);
+            expect(p.nextToken(), JsonToken.START_OBJECT, p, "function settings are not a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
@@ -83,7 +83,7 @@ public final class SettingsJson {
                     case "memorySize" -> memorySize = p.getIntValue();
                     case "timeout" -> timeout = p.getIntValue();
                     case "environment" -> {
-                        expectCurrent(p, JsonToken.START_OBJECT, "environment");
+                        expect(p.currentToken(), JsonToken.START_OBJECT, p, notAsWritten("environment"));
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String key = p.currentName();
                             p.nextToken();
@@ -91,11 +91,11 @@ public final class SettingsJson {
                         }
                     }
                     case "layers" -> {
-                        expectCurrent(p, JsonToken.START_ARRAY, "layers");
+                        expect(p.currentToken(), JsonToken.START_ARRAY, p, notAsWritten("layers"));
                         while (p.nextToken() == JsonToken.VALUE_STRING) {
                             layers.add(p.getText());
                         }
-                        expectCurrent(p, JsonToken.END_ARRAY, "layers");
+                        expect(p.currentToken(), JsonToken.END_ARRAY, p, notAsWritten("layers"));
                     }
                     case "architecture" -> architecture = p.getText();
                     case "kmsKeyArn" -> kmsKeyArn = p.getText();
@@ -109,15 +109,13 @@ public final class SettingsJson {
                 Optional.ofNullable(kmsKeyArn));
     }
 
-    private static void expect(JsonParser p, JsonToken token) throws IOException {
-        if (p.nextToken() != token) {
-            throw new JsonParseException(p, "function settings are not a JSON object");
-        }
+    private static String notAsWritten(String field) {
+        return "function settings' " + field + " is not what lambdoku writes there";
     }
 
-    private static void expectCurrent(JsonParser p, JsonToken token, String field) throws IOException {
-        if (p.currentToken() != token) {
-            throw new JsonParseException(p, "function settings' " + field + " is not what lambdoku writes there");
+    private static void expect(JsonToken got, JsonToken wanted, JsonParser p, String otherwise) throws IOException {
+        if (got != wanted) {
+            throw new JsonParseException(p, otherwise);
         }
     }
 

@@ -57,16 +57,23 @@ java_major=17 # as the launcher names the JDK in its key file: by the release fi
 java_release="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")/release"
 [ -f "$java_release" ] && java_major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release")"
 cache_dir="$work/cache-current/$(sed -n 2p "$work/cache-current/keys/${root//\//%}-java$java_major.key")"
-if [ -f "$cache_dir/lambdoku-local.jsa" ]; then   # a JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache)
+# A JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache): inside the runtime it linked, when it could link one.
+local_java="$java"
+local_jsa="$cache_dir/lambdoku-local.jsa"
+[ -f "$cache_dir/runtime/lambdoku-local.jsa" ] && { local_java="$cache_dir/runtime/bin/java"; local_jsa="$cache_dir/runtime/lambdoku-local.jsa"; }
+if [ -f "$local_jsa" ]; then
   javac -d "$work/floor" -cp "$jar" "$root/bench/floor/SqliteFloor.java"
   store="$(find "$LAMBDOKU_HOME" -name lambdoku.db | head -1)"
   locale=()   # the launcher's choice of locale data, by the JDK version its cache key ends with
   [ "${cache_dir##*-java}" -lt 21 ] && locale=(-Djava.locale.providers=COMPAT)
-  floor=("$java" "${locale[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
-         -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1 -XX:CompileThresholdScaling=2
-         -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$cache_dir/lambdoku-local.jsa"
-         -cp "$jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")
+  local_jvm=("$local_java" "${locale[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable
+             -Xlog:all=error:stderr -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1
+             -XX:CompileThresholdScaling=2 -Xshare:on -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$local_jsa")
+  floor=("${local_jvm[@]}" -cp "$jar:$work/floor" SqliteFloor "$store" "$cache_dir/sqlite-native")
   [ "$("${floor[@]}")" -gt 0 ] || { echo "cli-latency: the sqlite floor program read no versions." >&2; exit 1; }
+  # Not the yardstick: the hello-world JVM on the runtime and archive local commands start from, to show what of a
+  # command's time that runtime saves before lambdoku's own code runs.
+  [ "$local_java" != "$java" ] && rows+=("hello-world JVM on lambdoku's linked runtime and archive|$(median_ms "${local_jvm[@]}" -cp "$jar:$work/hello" Hello)")
   rows+=("JVM + sqlite-jdbc: open the store, one query (the floor)|$(median_ms "${floor[@]}")")
 fi
 # With a baseline, each command's runs alternate between the two trees (A B A B ...), so a load change on

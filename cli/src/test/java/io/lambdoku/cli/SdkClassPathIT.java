@@ -189,12 +189,12 @@ class SdkClassPathIT {
 
     /** The major version of the JVM the launcher starts for {@code args}. */
     private static String javaVersion(CliRunner runner, String... args) throws Exception {
-        return setting(runner, "java.specification.version", args);
+        return JvmSettings.property(runner, "java.specification.version", args);
     }
 
     /** The class path the launcher gave the JVM for {@code args}. */
     private static String classPath(CliRunner runner, String... args) throws Exception {
-        return setting(runner, "java.class.path", args);
+        return JvmSettings.property(runner, "java.class.path", args);
     }
 
     /** The JDK 25+ in the folder that holds {@code jdk} that the launcher would pick: the newest, no symlink. */
@@ -214,22 +214,5 @@ class SdkClassPathIT {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /**
-     * A system property as -XshowSettings prints it on stderr before the command runs (given in JDK_JAVA_OPTIONS, as
-     * {@link #aotCache} says why): the value after "NAME = ", and
-     * for a path each further entry on a line of its own, more deeply indented.
-     */
-    private static String setting(CliRunner runner, String name, String... args) throws Exception {
-        String err = runner.runWithEnv(Map.of("JDK_JAVA_OPTIONS", "-XshowSettings:properties"), args).err();
-        List<String> lines = err.lines().toList();
-        String prefix = name + " = ";
-        int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith(prefix)).findFirst().orElseThrow());
-        StringBuilder value = new StringBuilder(lines.get(at).strip().substring(prefix.length()));
-        for (int i = at + 1; i < lines.size() && !lines.get(i).contains(" = ") && lines.get(i).startsWith("        "); i++) {
-            value.append(' ').append(lines.get(i).strip());
-        }
-        return value.toString();
     }
 }

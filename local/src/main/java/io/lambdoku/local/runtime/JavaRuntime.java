@@ -29,7 +29,7 @@ final class JavaRuntime {
     }
 
     private static Path java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+        return HostJdk.java();
     }
 
     /**

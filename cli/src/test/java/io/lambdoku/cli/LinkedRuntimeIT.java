@@ -6,7 +6,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,33 @@ class LinkedRuntimeIT {
         Path jdk = Path.of(JvmSettings.property(cli, "lambdoku.jdk", "--version"));
         assertThat(answer).containsEntry("bean", "probe");
         assertThat(Path.of((String) answer.get("home")).toRealPath()).isEqualTo(jdk.toRealPath());
+    }
+
+    @Test
+    void aJdkThatCannotLinkRunsLocalCommandsItselfAndAnUpdateInstalledInPlaceIsNoticed() throws Exception {
+        Path real = Path.of(System.getProperty("java.home"));
+        Path jdk = Files.createDirectories(scratch.resolve("jdk-without-jmods/bin")).getParent();
+        Path java = jdk.resolve("bin/java"); // the JDK's java, run from a folder with no jlink beside it
+        Files.writeString(java, "#!/bin/sh\nexec '" + real.resolve("bin/java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Files.copy(real.resolve("release"), jdk.resolve("release"));
+        Path cache = scratch.resolve("cache");
+        CliRunner on = cli.withEnv(Map.of("JAVA_HOME", jdk.toString(), "LAMBDOKU_CACHE", cache.toString()));
+
+        assertThat(on.run("--version").succeeded().err()).contains("preparing fast start");
+        on.run("create", "web").succeeded();
+        assertThat(JSON.std.mapFrom(on.run("apps:info", "-a", "web", "--json").succeeded().out())).containsEntry("name", "web");
+        assertThat(Path.of(JvmSettings.property(on, "java.home", "apps"))).isEqualTo(real);
+        try (Stream<Path> dirs = Files.list(cache)) {
+            Path dir = dirs.filter(d -> d.getFileName().toString().contains("-java")).findFirst().orElseThrow();
+            assertThat(dir.resolve("lambdoku-local.jsa")).isRegularFile();
+            assertThat(dir.resolve("runtime")).doesNotExist();
+        }
+        assertThat(on.run("--version").succeeded().err()).doesNotContain("preparing fast start");
+
+        // an update installed in place names another build: the archives made for the one before are made again
+        Files.writeString(jdk.resolve("release"), "JAVA_RUNTIME_VERSION=\"an update\"\n", StandardOpenOption.APPEND);
+        assertThat(on.run("--version").succeeded().err()).contains("preparing fast start");
     }
 
     /** A value of a JDK's release file, unquoted. */

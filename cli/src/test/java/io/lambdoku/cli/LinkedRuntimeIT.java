@@ -1,6 +1,7 @@
 package io.lambdoku.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Local commands start on a runtime the launcher links from the JDK with only the modules lambdoku loads; what runs
- * other code, a Java function, still gets the whole JDK.
+ * Local commands start on a runtime the launcher links from the JDK with only the modules lambdoku loads (JDK 17-24);
+ * what runs other code, a Java function, still gets the whole JDK.
  */
 class LinkedRuntimeIT {
+
+    private static final Path JDK = Path.of(System.getProperty("java.home")); // the java on PATH here, as the launcher finds
 
     @TempDir
     Path scratch;
@@ -26,21 +29,32 @@ class LinkedRuntimeIT {
 
     @BeforeEach
     void setUp() throws Exception {
+        assumeTrue(Runtime.version().feature() < 25, "a JDK 25+ keeps local commands on an AOT cache of its own");
         cli = new CliRunner(scratch);
     }
 
     @Test
     void localCommandsRunOnARuntimeLinkedFromTheJdkItNames() throws Exception {
+        assumeTrue(Files.isExecutable(JDK.resolve("bin/jlink")) && Files.isDirectory(JDK.resolve("jmods")), "no jlink here");
         Path runtime = Path.of(JvmSettings.property(cli, "java.home", "--version"));
         Path jdk = Path.of(JvmSettings.property(cli, "lambdoku.jdk", "--version"));
         Path cache = cli.repo().resolve("cli/target/lambdoku-cache");
 
-        assertThat(runtime).startsWith(cache).endsWith(Path.of("runtime"));
+        // beside the per-build folders, not in one: a rebuild removes the old build's, and a running local serve spawns
+        // its functions through the runtime it started on
+        assertThat(runtime.getParent()).isEqualTo(cache);
+        assertThat(jdk).isEqualTo(JDK);
         assertThat(release(runtime, "JAVA_VERSION")).isEqualTo(release(jdk, "JAVA_VERSION"));
         assertThat(release(runtime, "MODULES")).contains("java.sql", "jdk.httpserver").doesNotContain("java.desktop");
         assertThat(release(jdk, "MODULES")).contains("java.desktop");
+        // the JDK's own settings and trust store (a distribution keeps them in /etc), not jlink's copies
+        assertThat(runtime.resolve("lib/security").toRealPath()).isEqualTo(jdk.resolve("lib/security").toRealPath());
+        assertThat(runtime.resolve("conf").toRealPath()).isEqualTo(jdk.resolve("conf").toRealPath());
         // the aws backend's commands need the SDK's modules: they run on a JDK
         assertThat(Path.of(JvmSettings.property(cli, "java.home", "--backend", "aws", "--version")).startsWith(cache)).isFalse();
+        // LAMBDOKU_NO_CDS: the JDK itself, for a JVM option that needs a module the runtime lacks
+        assertThat(Path.of(JvmSettings.property(cli.withEnv(Map.of("LAMBDOKU_NO_CDS", "1")), "java.home", "--version")))
+                .isEqualTo(JDK);
     }
 
     @Test
@@ -65,36 +79,54 @@ class LinkedRuntimeIT {
         cli.run("deploy", scratch.resolve("probe").toString()).succeeded();
 
         Map<String, Object> answer = JSON.std.mapFrom(cli.run("invoke", "-a", "probe").succeeded().out());
-        Path jdk = Path.of(JvmSettings.property(cli, "lambdoku.jdk", "--version"));
         assertThat(answer).containsEntry("bean", "probe");
-        assertThat(Path.of((String) answer.get("home")).toRealPath()).isEqualTo(jdk.toRealPath());
+        assertThat(Path.of((String) answer.get("home")).toRealPath()).isEqualTo(JDK.toRealPath());
     }
 
     @Test
-    void aJdkThatCannotLinkRunsLocalCommandsItselfAndAnUpdateInstalledInPlaceIsNoticed() throws Exception {
-        Path real = Path.of(System.getProperty("java.home"));
-        Path jdk = Files.createDirectories(scratch.resolve("jdk-without-jmods/bin")).getParent();
-        Path java = jdk.resolve("bin/java"); // the JDK's java, run from a folder with no jlink beside it
-        Files.writeString(java, "#!/bin/sh\nexec '" + real.resolve("bin/java") + "' \"$@\"\n");
-        assertThat(java.toFile().setExecutable(true)).isTrue();
-        Files.copy(real.resolve("release"), jdk.resolve("release"));
+    void aJdkThatCannotLinkRunsLocalCommandsItself() throws Exception {
+        Path jdk = jdkOfWrappers("jdk-without-jmods", "java");
         Path cache = scratch.resolve("cache");
         CliRunner on = cli.withEnv(Map.of("JAVA_HOME", jdk.toString(), "LAMBDOKU_CACHE", cache.toString()));
 
         assertThat(on.run("--version").succeeded().err()).contains("preparing fast start");
         on.run("create", "web").succeeded();
         assertThat(JSON.std.mapFrom(on.run("apps:info", "-a", "web", "--json").succeeded().out())).containsEntry("name", "web");
-        assertThat(Path.of(JvmSettings.property(on, "java.home", "apps"))).isEqualTo(real);
+        assertThat(Path.of(JvmSettings.property(on, "java.home", "apps"))).isEqualTo(JDK);
         try (Stream<Path> dirs = Files.list(cache)) {
-            Path dir = dirs.filter(d -> d.getFileName().toString().contains("-java")).findFirst().orElseThrow();
-            assertThat(dir.resolve("lambdoku-local.jsa")).isRegularFile();
-            assertThat(dir.resolve("runtime")).doesNotExist();
+            assertThat(dirs.map(d -> d.getFileName().toString())).noneMatch(n -> n.startsWith("runtime-"));
         }
         assertThat(on.run("--version").succeeded().err()).doesNotContain("preparing fast start");
+    }
 
-        // an update installed in place names another build: the archives made for the one before are made again
+    @Test
+    void anUpdateOfTheJdkInstalledInPlaceGetsARuntimeLinkedFromIt() throws Exception {
+        assumeTrue(Files.isExecutable(JDK.resolve("bin/jlink")) && Files.isDirectory(JDK.resolve("jmods")), "no jlink here");
+        Path jdk = jdkOfWrappers("jdk-updated-in-place", "java", "jlink");
+        CliRunner on = cli.withEnv(Map.of("JAVA_HOME", jdk.toString(), "LAMBDOKU_CACHE", scratch.resolve("cache").toString()));
+        assertThat(on.run("--version").succeeded().err()).contains("preparing fast start");
+        Path before = Path.of(JvmSettings.property(on, "java.home", "--version"));
+        assertThat(before.getFileName().toString()).startsWith("runtime-");
+
+        // the update names another build in the release file: archives and runtime are made again, from it
         Files.writeString(jdk.resolve("release"), "JAVA_RUNTIME_VERSION=\"an update\"\n", StandardOpenOption.APPEND);
         assertThat(on.run("--version").succeeded().err()).contains("preparing fast start");
+        Path after = Path.of(JvmSettings.property(on, "java.home", "--version"));
+        assertThat(after.getFileName().toString()).startsWith("runtime-");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(on.run("--version").succeeded().err()).doesNotContain("preparing fast start");
+    }
+
+    /** A JDK folder whose {@code tools} run the JDK's own, with its release file: what jlink and the JVM need of it. */
+    private Path jdkOfWrappers(String name, String... tools) throws IOException {
+        Path jdk = Files.createDirectories(scratch.resolve(name).resolve("bin")).getParent();
+        for (String tool : tools) {
+            Path wrapper = jdk.resolve("bin").resolve(tool);
+            Files.writeString(wrapper, "#!/bin/sh\nexec '" + JDK.resolve("bin").resolve(tool) + "' \"$@\"\n");
+            assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        }
+        Files.copy(JDK.resolve("release"), jdk.resolve("release"));
+        return jdk;
     }
 
     /** A value of a JDK's release file, unquoted. */

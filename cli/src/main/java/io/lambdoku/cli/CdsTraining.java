@@ -21,10 +21,12 @@ import java.util.stream.Stream;
 /**
  * The launcher runs this once per build to make its class-data archive: it writes the commands' spec files
  * and exercises the everyday commands against a throwaway store, so that the archive holds what they load.
- * The argument says which: {@code all} (the default: JDK 17-24 makes both its archives from one run), or for
- * JDK 25+, whose AOT cache loads every class it holds at each start, used or not, one part per run: {@code specs}
- * (the spec files and help alone, in a run that makes no cache), then {@code local}, {@code aws-reads} (the aws
- * backend's everyday reads) and {@code aws} (all its commands), each for a cache of its own.
+ * The argument says which: {@code all} (the default: JDK 17-24 makes the archive for the class path with the AWS SDK
+ * from it) and {@code local} (the local commands alone: every JDK makes their archive from it, which then holds none
+ * of what the aws backend's training loads), or for JDK 25+, whose AOT cache loads every class it holds at each start,
+ * used or not, one part per run: {@code specs} (the spec files and help alone, in a run that makes no cache), then
+ * {@code local}, {@code aws-reads} (the aws backend's everyday reads) and {@code aws} (all its commands), each for a
+ * cache of its own.
  */
 public final class CdsTraining {
 
@@ -32,9 +34,8 @@ public final class CdsTraining {
     }
 
     /**
-     * The aws backend's commands, against lambdoku's own AWS-wire server. For the archive of all commands ({@code all})
-     * the server runs in this process (the archive then holds its classes too, so {@code local serve} starts from it)
-     * and {@code create} is trained as well. For the aws commands' own caches, which every start loads whole, the server
+     * The aws backend's commands, against lambdoku's own AWS-wire server. For JDK 17-24's archive of the SDK's class path
+     * ({@code all}) the server runs in this process, and {@code create} is trained as well. For the aws commands' own caches, which every start loads whole, the server
      * runs in a child process that makes the function and a release itself, so a cache holds no local backend's
      * classes; {@code aws-reads} trains the everyday reads alone, {@code aws} the changes as well.
      */

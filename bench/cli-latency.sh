@@ -56,11 +56,14 @@ jar="$root/cli/target/lambdoku.jar"
 java_major=17 # as the launcher names the JDK in its key file: by the release file beside the java found, else 17
 java_release="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")/release"
 [ -f "$java_release" ] && java_major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release")"
-cache_dir="$work/cache-current/$(sed -n 2p "$work/cache-current/keys/${root//\//%}-java$java_major.key")"
-# A JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache): inside the runtime it linked, when it could link one.
+key_file="$work/cache-current/keys/${root//\//%}-java$java_major.key"
+cache_dir="$work/cache-current/$(sed -n 2p "$key_file")"
+runtime_dir="$work/cache-current/$(sed -n 4p "$key_file")"   # the runtime the launcher linked from that JDK
+# A JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache): dumped on the runtime it linked, when it could.
 local_java="$java"
 local_jsa="$cache_dir/lambdoku-local.jsa"
-[ -f "$cache_dir/runtime/lambdoku-local.jsa" ] && { local_java="$cache_dir/runtime/bin/java"; local_jsa="$cache_dir/runtime/lambdoku-local.jsa"; }
+[ -f "$cache_dir/lambdoku-linked.jsa" ] && [ -x "$runtime_dir/bin/java" ] \
+  && { local_java="$runtime_dir/bin/java"; local_jsa="$cache_dir/lambdoku-linked.jsa"; }
 if [ -f "$local_jsa" ]; then
   javac -d "$work/floor" -cp "$jar" "$root/bench/floor/SqliteFloor.java"
   store="$(find "$LAMBDOKU_HOME" -name lambdoku.db | head -1)"

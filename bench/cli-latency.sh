@@ -62,8 +62,7 @@ runtime_dir="$work/cache-current/$(sed -n 4p "$key_file")"   # the runtime the l
 # A JDK 17-24 launcher's local archive (JDK 25+ makes an AOT cache): dumped on the runtime it linked, when it could.
 local_java="$java"
 local_jsa="$cache_dir/lambdoku-local.jsa"
-[ -f "$cache_dir/lambdoku-linked.jsa" ] && [ -x "$runtime_dir/bin/java" ] \
-  && { local_java="$runtime_dir/bin/java"; local_jsa="$cache_dir/lambdoku-linked.jsa"; }
+[ -f "$cache_dir/lambdoku-linked.mark" ] && [ -x "$runtime_dir/bin/java" ] && local_java="$runtime_dir/bin/java"
 if [ -f "$local_jsa" ]; then
   javac -d "$work/floor" -cp "$jar" "$root/bench/floor/SqliteFloor.java"
   store="$(find "$LAMBDOKU_HOME" -name lambdoku.db | head -1)"

@@ -17,19 +17,15 @@ final class JavaRuntime {
     static List<String> command(Path taskRoot) {
         String ours = ours().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         String classPath = String.join(File.pathSeparator, taskRoot.toString(), taskRoot.resolve("lib").toString() + "/*", ours);
-        return List.of(java().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classPath,
+        return List.of(HostJdk.java().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classPath,
                 JavaBootstrap.class.getName());
     }
 
     /** The JVM and the classes of the runtime client, which a sandbox must show the function. */
     static List<Path> needs() {
-        List<Path> needs = new java.util.ArrayList<>(List.of(java()));
+        List<Path> needs = new java.util.ArrayList<>(List.of(HostJdk.java()));
         needs.addAll(ours());
         return needs;
-    }
-
-    private static Path java() {
-        return HostJdk.java();
     }
 
     /**
